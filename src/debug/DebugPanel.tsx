@@ -1,0 +1,93 @@
+import { Leva, useControls } from 'leva';
+import { useEffect, useState } from 'react';
+import type { Approach, Viscosity } from '../domain/caseParams.ts';
+import { APPROACHES, VISCOSITIES, VOLUME_MAX_ML, VOLUME_MIN_ML, typicalVolumeMl } from '../domain/caseParams.ts';
+import { ml } from '../domain/units.ts';
+import { useT } from '../i18n/useT.ts';
+import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
+
+/**
+ * Expert parameters for educators. A veneer over the store: each control writes through the store's
+ * verbs, and store changes made elsewhere (URL, API, buttons) flow back into the panel.
+ */
+export default function DebugPanel() {
+  const t = useT();
+  const store = useAppStoreApi();
+  const params = useAppStore((s) => s.params);
+  const rate = useAppStore((s) => s.rate);
+
+  const [, setControls] = useControls(
+    () => ({
+      rate: {
+        label: t('debug.rate'),
+        value: store.getState().rate,
+        min: 0.25,
+        max: 4,
+        step: 0.25,
+        onChange: (v: number) => store.getState().setRate(v),
+        transient: false,
+      },
+      viscosity: {
+        label: t('debug.viscosity'),
+        value: store.getState().params.viscosity,
+        options: [...VISCOSITIES],
+        onChange: (v: Viscosity) => {
+          if (store.getState().params.viscosity !== v) store.getState().setParams({ viscosity: v });
+        },
+        transient: false,
+      },
+      volume: {
+        label: t('debug.volume'),
+        value: store.getState().params.volume ?? typicalVolumeMl(store.getState().params.level),
+        min: VOLUME_MIN_ML,
+        max: VOLUME_MAX_ML,
+        step: 0.1,
+        onChange: (v: number, _path: string, context: { initial: boolean }) => {
+          if (!context.initial) store.getState().setParams({ volume: ml(v) });
+        },
+        transient: false,
+      },
+      approach: {
+        label: t('debug.approach'),
+        value: store.getState().params.approach,
+        options: [...APPROACHES],
+        onChange: (v: Approach) => {
+          if (store.getState().params.approach !== v) store.getState().setParams({ approach: v });
+        },
+        transient: false,
+      },
+      seed: {
+        label: t('debug.seed'),
+        value: store.getState().params.seed,
+        min: 0,
+        step: 1,
+        onChange: (v: number) => {
+          if (store.getState().params.seed !== v) store.getState().setParams({ seed: Math.max(0, Math.round(v)) });
+        },
+        transient: false,
+      },
+    }),
+    [t],
+  );
+
+  useEffect(() => {
+    setControls({
+      rate,
+      viscosity: params.viscosity,
+      approach: params.approach,
+      seed: params.seed,
+      volume: params.volume ?? typicalVolumeMl(params.level),
+    });
+  }, [setControls, rate, params]);
+
+  // The panel is for lecture screens; on a phone it would cover the controls.
+  const [wide, setWide] = useState(() => window.matchMedia('(min-width: 821px)').matches);
+  useEffect(() => {
+    const query = window.matchMedia('(min-width: 821px)');
+    const onChange = () => setWide(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+
+  return <Leva hidden={!wide} collapsed titleBar={{ title: t('debug.title'), filter: false }} theme={{ sizes: { rowHeight: '32px' } }} />;
+}

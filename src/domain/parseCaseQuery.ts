@@ -1,0 +1,126 @@
+/**
+ * Reads the URL-state fields (shared/product.md) field by field. Every value that cannot be used is
+ * reported as an issue and replaced by its default; nothing here throws.
+ */
+import type { CaseParams, TreatableLevel } from './caseParams.ts';
+import {
+  APPROACHES,
+  DEFAULT_CASE,
+  GRADES,
+  LANGS,
+  MODES,
+  PROCEDURES,
+  SHAPES,
+  TREATABLE_LEVELS,
+  VIEWS,
+  VISCOSITIES,
+  VOLUME_MAX_ML,
+  VOLUME_MIN_ML,
+  isOneOf,
+} from './caseParams.ts';
+import type { StepId } from './procedures/plans.ts';
+import { timelinePlan } from './procedures/timelinePlan.ts';
+import { totalDuration } from './procedures/timeline.ts';
+import { ml } from './units.ts';
+
+/** Why a parameter was ignored. */
+export type QueryIssueReason = 'unknown-param' | 'invalid' | 'out-of-range' | 'not-in-procedure' | 'repeated';
+
+export interface QueryIssue {
+  param: string;
+  value: string;
+  reason: QueryIssueReason;
+}
+
+export interface ParsedQuery {
+  params: CaseParams;
+  /** Requested playback position: a step id and/or seconds into the procedure. */
+  step: StepId | null;
+  t: number | null;
+  issues: QueryIssue[];
+}
+
+export const QUERY_KEYS = [
+  'procedure', 'level', 'grade', 'shape', 'approach', 'step', 't',
+  'viscosity', 'volume', 'seed', 'view', 'lang', 'mode',
+] as const;
+type QueryKey = (typeof QUERY_KEYS)[number];
+
+/** A decimal number in plain notation: no hex, no exponent, no trailing text. */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+export function parseCaseQuery(entries: Iterable<readonly [string, string]>): ParsedQuery {
+  const params: CaseParams = { ...DEFAULT_CASE };
+  const issues: QueryIssue[] = [];
+  const seen = new Map<QueryKey, string>();
+
+  for (const [key, value] of entries) {
+    if (!isOneOf(QUERY_KEYS, key)) {
+      issues.push({ param: key, value, reason: 'unknown-param' });
+    } else if (seen.has(key)) {
+      issues.push({ param: key, value, reason: 'repeated' });
+    } else {
+      seen.set(key, value.trim());
+    }
+  }
+
+  function pick<T extends string>(key: QueryKey, list: readonly T[], apply: (v: T) => void): void {
+    const raw = seen.get(key);
+    if (raw === undefined) return;
+    const value = key === 'level' ? raw.toUpperCase() : raw.toLowerCase();
+    if (isOneOf(list, value)) apply(value);
+    else issues.push({ param: key, value: raw, reason: 'invalid' });
+  }
+
+  pick('procedure', PROCEDURES, (v) => (params.procedure = v));
+  pick('level', TREATABLE_LEVELS, (v: TreatableLevel) => (params.level = v));
+  pick('shape', SHAPES, (v) => (params.shape = v));
+  pick('approach', APPROACHES, (v) => (params.approach = v));
+  pick('viscosity', VISCOSITIES, (v) => (params.viscosity = v));
+  pick('view', VIEWS, (v) => (params.view = v));
+  pick('mode', MODES, (v) => (params.mode = v));
+  pick('lang', LANGS, (v) => (params.lang = v));
+
+  const grade = seen.get('grade');
+  if (grade !== undefined) {
+    const n = Number(grade);
+    if (DECIMAL.test(grade) && isOneOf(GRADES, n)) params.grade = n;
+    else issues.push({ param: 'grade', value: grade, reason: DECIMAL.test(grade) ? 'out-of-range' : 'invalid' });
+  }
+
+  const volume = seen.get('volume');
+  if (volume !== undefined) {
+    const n = Number(volume);
+    if (!DECIMAL.test(volume)) issues.push({ param: 'volume', value: volume, reason: 'invalid' });
+    else if (n < VOLUME_MIN_ML || n > VOLUME_MAX_ML) issues.push({ param: 'volume', value: volume, reason: 'out-of-range' });
+    else params.volume = ml(n);
+  }
+
+  const seed = seen.get('seed');
+  if (seed !== undefined) {
+    const n = Number(seed);
+    if (!/^\d{1,10}$/.test(seed) || n > 0xffffffff) issues.push({ param: 'seed', value: seed, reason: 'invalid' });
+    else params.seed = n;
+  }
+
+  const plan = timelinePlan(params.procedure);
+  let step: StepId | null = null;
+  const rawStep = seen.get('step');
+  if (rawStep !== undefined) {
+    const id = rawStep.toLowerCase();
+    const index = plan.steps.findIndex((s) => s.id === id);
+    if (index >= 0) step = plan.steps[index]!.id;
+    else issues.push({ param: 'step', value: rawStep, reason: 'not-in-procedure' });
+  }
+
+  let t: number | null = null;
+  const rawT = seen.get('t');
+  if (rawT !== undefined) {
+    const n = Number(rawT);
+    if (!DECIMAL.test(rawT)) issues.push({ param: 't', value: rawT, reason: 'invalid' });
+    else if (n < 0 || n > totalDuration(plan)) issues.push({ param: 't', value: rawT, reason: 'out-of-range' });
+    else t = n;
+  }
+
+  return { params, step, t, issues };
+}

@@ -1,0 +1,22 @@
+/**
+ * Lines up two plans by step: the time in `to` that shows the same moment as time t in `from`.
+ * A step that `to` lacks (the kyphoplasty cavity steps, seen from vertebroplasty) holds `to` at the
+ * end of its last shared step before it, so both panes reach the cement phase together.
+ */
+import type { Plan } from './plans.ts';
+import { locate, stepStartTimes } from './timeline.ts';
+
+export function alignTime(from: Plan, to: Plan, t: number): number {
+  if (from === to) return t;
+  const { stepIndex, progress } = locate(from, t);
+  const toStarts = stepStartTimes(to);
+  for (let i = stepIndex; i >= 0; i--) {
+    const id = from.steps[i]!.id;
+    const j = to.steps.findIndex((s) => s.id === id);
+    if (j < 0) continue;
+    const start = toStarts[j]!;
+    const duration = to.steps[j]!.duration;
+    return i === stepIndex ? start + progress * duration : start + duration;
+  }
+  return 0;
+}

@@ -1,0 +1,92 @@
+/**
+ * The two procedures as data: ordered steps with their phase, on-screen length and caption keys.
+ * Step order and content follow domain.md §1 ("Steps, in order"); BKP shares the access steps with
+ * VP and adds the drill and balloon (inflatable bone tamp) steps.
+ */
+import type { SingleProcedure } from '../caseParams.ts';
+import type { Seconds } from '../units.ts';
+import { seconds } from '../units.ts';
+
+export type StepId =
+  | 'position'
+  | 'anaesthesia'
+  | 'dock'
+  | 'pedicle'
+  | 'body'
+  | 'drill'
+  | 'balloon'
+  | 'inflate'
+  | 'deflate'
+  | 'mix'
+  | 'inject'
+  | 'withdraw'
+  | 'set';
+
+/** Phases let the two procedures be lined up in the comparison. */
+export type Phase = 'access' | 'cavity' | 'cement' | 'finish';
+
+/** Which fluoroscopy projection the step is watched on (domain.md §1). */
+export type FluoroView = 'ap' | 'lateral' | 'both' | 'none';
+
+export interface Step {
+  id: StepId;
+  phase: Phase;
+  /** Length of the step in the animation. */
+  duration: Seconds;
+  /** Translation key prefix: `<captionKey>.title`, `.patient`, `.clinical`, `.realTime`. */
+  captionKey: string;
+  fluoro: FluoroView;
+}
+
+export interface Plan {
+  procedure: SingleProcedure;
+  steps: readonly Step[];
+}
+
+function step(id: StepId, phase: Phase, duration: number, captionKey: string, fluoro: FluoroView): Step {
+  return { id, phase, duration: seconds(duration), captionKey, fluoro };
+}
+
+const ACCESS: readonly Step[] = [
+  step('position', 'access', 5, 'step.position', 'both'),
+  step('anaesthesia', 'access', 5, 'step.anaesthesia', 'none'),
+  step('dock', 'access', 6, 'step.dock', 'ap'),
+  step('pedicle', 'access', 8, 'step.pedicle', 'both'),
+];
+
+export const VP_PLAN: Plan = Object.freeze({
+  procedure: 'vp',
+  steps: Object.freeze([
+    ...ACCESS,
+    step('body', 'access', 6, 'step.vp.body', 'lateral'),
+    step('mix', 'cement', 5, 'step.vp.mix', 'none'),
+    step('inject', 'cement', 12, 'step.vp.inject', 'both'),
+    step('withdraw', 'finish', 5, 'step.withdraw', 'lateral'),
+    step('set', 'finish', 6, 'step.set', 'none'),
+  ]),
+});
+
+export const BKP_PLAN: Plan = Object.freeze({
+  procedure: 'bkp',
+  steps: Object.freeze([
+    ...ACCESS,
+    step('body', 'access', 6, 'step.bkp.body', 'lateral'),
+    step('drill', 'cavity', 6, 'step.bkp.drill', 'lateral'),
+    step('balloon', 'cavity', 5, 'step.bkp.balloon', 'both'),
+    step('inflate', 'cavity', 10, 'step.bkp.inflate', 'both'),
+    step('deflate', 'cavity', 6, 'step.bkp.deflate', 'lateral'),
+    step('mix', 'cement', 5, 'step.bkp.mix', 'none'),
+    step('inject', 'cement', 12, 'step.bkp.inject', 'both'),
+    step('withdraw', 'finish', 5, 'step.withdraw', 'lateral'),
+    step('set', 'finish', 6, 'step.set', 'none'),
+  ]),
+});
+
+export function planFor(procedure: SingleProcedure): Plan {
+  switch (procedure) {
+    case 'vp':
+      return VP_PLAN;
+    case 'bkp':
+      return BKP_PLAN;
+  }
+}

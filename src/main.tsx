@@ -1,0 +1,64 @@
+/**
+ * Entry point: reads the URL, builds the store and the command API, then mounts the app.
+ * Everything the page does goes through the store's verbs, which window.spinecast exposes.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { stepStart } from './domain/procedures/timeline.ts';
+import { timelinePlan } from './domain/procedures/timelinePlan.ts';
+import type { SpinecastApi } from './state/commandApi.ts';
+import { createCommandApi } from './state/commandApi.ts';
+import { ReadinessContext } from './state/ReadinessContext.ts';
+import { createReadiness } from './state/readiness.ts';
+import { createAppStore } from './state/store.ts';
+import { readQuery, syncUrl } from './state/urlSync.ts';
+import { StoreContext } from './state/useAppStore.ts';
+import { App } from './ui/App.tsx';
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+import { hasWebGL2 } from './ui/WebGLFallback.tsx';
+import './ui/styles.css';
+
+declare global {
+  interface Window {
+    spinecast?: SpinecastApi;
+  }
+}
+
+const parsed = readQuery(window.location.search);
+const requestedT = parsed.t ?? (parsed.step ? stepStart(timelinePlan(parsed.params.procedure), parsed.step) : 0);
+const store = createAppStore({ params: parsed.params, t: requestedT });
+if (parsed.issues.length > 0) store.getState().notify({ kind: 'query', issues: parsed.issues });
+
+const { api, events } = createCommandApi(store);
+const root = document.documentElement;
+const readiness = createReadiness(store, root, () => events.emit('ready', { state: api.getState() }));
+window.spinecast = api;
+syncUrl(store, window.history, window.location);
+
+function reportError(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  events.emit('error', { code: 'runtime', message });
+}
+window.addEventListener('error', (e) => reportError(e.error ?? e.message));
+window.addEventListener('unhandledrejection', (e) => reportError(e.reason));
+
+store.subscribe((s, prev) => {
+  if (s.params.lang !== prev.params.lang) root.lang = s.params.lang;
+});
+root.lang = store.getState().params.lang;
+const webgl = hasWebGL2();
+root.setAttribute('data-webgl', String(webgl));
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html needs a #root element');
+createRoot(container).render(
+  <StrictMode>
+    <StoreContext.Provider value={store}>
+      <ReadinessContext.Provider value={readiness}>
+        <ErrorBoundary lang={store.getState().params.lang} onError={reportError}>
+          <App webgl={webgl} onError={reportError} />
+        </ErrorBoundary>
+      </ReadinessContext.Provider>
+    </StoreContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,21 @@
+import { useFrame, useThree } from '@react-three/fiber';
+
+declare global {
+  interface Window {
+    /** Render statistics of the last drawn frame, read by `npm run bench`. */
+    __spinecastRenderStats?: { calls: number; triangles: number; frames: number };
+  }
+}
+
+/** Records draw calls and triangles of the previous frame for the benchmark; allocates nothing per frame. */
+export function StatsProbe() {
+  const gl = useThree((s) => s.gl);
+  const stats = { calls: 0, triangles: 0, frames: 0 };
+  window.__spinecastRenderStats = stats;
+  useFrame(() => {
+    stats.calls = gl.info.render.calls;
+    stats.triangles = gl.info.render.triangles;
+    stats.frames += 1;
+  });
+  return null;
+}

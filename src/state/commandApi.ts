@@ -1,0 +1,185 @@
+/**
+ * `window.spinecast`: the one command API of shared/product.md. The app's own buttons and keys call
+ * these same functions, so tests and embedding hosts drive exactly what users drive.
+ */
+import type { CaseParams, Procedure } from '../domain/caseParams.ts';
+import { typicalVolumeMl } from '../domain/caseParams.ts';
+import type { QueryIssue } from '../domain/parseCaseQuery.ts';
+import { QUERY_KEYS, parseCaseQuery } from '../domain/parseCaseQuery.ts';
+import type { StepId } from '../domain/procedures/plans.ts';
+import { totalDuration } from '../domain/procedures/timeline.ts';
+import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
+import { createEmitter } from './emitter.ts';
+import type { AppStore } from './store.ts';
+import { selectPlan } from './store.ts';
+
+/** Measured differences for one procedure (filled in by the anatomy and simulation layers). */
+export interface ProcedureMetrics {
+  heightBeforeMm: { anterior: number; middle: number; posterior: number };
+  heightAfterMm: { anterior: number; middle: number; posterior: number };
+  wedgeBeforeDeg: number;
+  wedgeAfterDeg: number;
+  cementVolumeMl: number;
+  leaks: { type: string; volumeMl: number }[];
+}
+
+export interface SpinecastState {
+  procedure: Procedure;
+  level: CaseParams['level'];
+  grade: CaseParams['grade'];
+  shape: CaseParams['shape'];
+  approach: CaseParams['approach'];
+  viscosity: CaseParams['viscosity'];
+  /** Planned cement volume, mL (the level's typical volume unless one was chosen). */
+  volume: number;
+  seed: number;
+  view: CaseParams['view'];
+  mode: CaseParams['mode'];
+  lang: CaseParams['lang'];
+  step: StepId;
+  stepIndex: number;
+  steps: StepId[];
+  /** Seconds into the procedure, and the procedure's length on screen. */
+  t: number;
+  duration: number;
+  playing: boolean;
+  rate: number;
+  metrics: Partial<Record<'vp' | 'bkp', ProcedureMetrics>>;
+}
+
+export type SpinecastEvents = {
+  ready: { state: SpinecastState };
+  stepchange: { step: StepId; stepIndex: number; procedure: Procedure };
+  leak: { procedure: 'vp' | 'bkp'; type: string; volumeMl: number; t: number };
+  error: { code: string; message: string; issues?: QueryIssue[] };
+};
+
+export interface SpinecastApi {
+  getState(): SpinecastState;
+  play(): void;
+  pause(): void;
+  seek(t: number): void;
+  goToStep(id: string): boolean;
+  next(): void;
+  prev(): void;
+  set(params: Record<string, unknown>): QueryIssue[];
+  on<K extends keyof SpinecastEvents>(event: K, fn: (payload: SpinecastEvents[K]) => void): () => void;
+}
+
+export type MetricsProvider = (procedure: 'vp' | 'bkp', params: CaseParams) => ProcedureMetrics | null;
+
+export function createCommandApi(store: AppStore, options: { metrics?: MetricsProvider } = {}) {
+  const events = createEmitter<SpinecastEvents>();
+  let metricsProvider = options.metrics ?? null;
+
+  function getState(): SpinecastState {
+    const s = store.getState();
+    const plan = selectPlan(s);
+    const metrics: SpinecastState['metrics'] = {};
+    if (metricsProvider) {
+      for (const p of shownProcedures(s.params.procedure)) {
+        const m = metricsProvider(p, s.params);
+        if (m) metrics[p] = m;
+      }
+    }
+    return {
+      ...s.params,
+      volume: s.params.volume ?? typicalVolumeMl(s.params.level),
+      step: plan.steps[s.stepIndex]!.id,
+      stepIndex: s.stepIndex,
+      steps: plan.steps.map((st) => st.id),
+      t: Math.round(s.t * 1000) / 1000,
+      duration: totalDuration(plan),
+      playing: s.playing,
+      rate: s.rate,
+      metrics,
+    };
+  }
+
+  function reportError(code: string, message: string, issues?: QueryIssue[]): void {
+    events.emit('error', issues ? { code, message, issues } : { code, message });
+  }
+
+  const api: SpinecastApi = {
+    getState,
+    play: () => store.getState().play(),
+    pause: () => store.getState().pause(),
+    seek(t) {
+      const n = Number(t);
+      if (!Number.isFinite(n)) {
+        reportError('bad-time', `seek() needs a number of seconds, got ${String(t)}`);
+        return;
+      }
+      store.getState().seek(n);
+    },
+    goToStep(id) {
+      const ok = typeof id === 'string' && store.getState().goToStep(id as StepId);
+      if (!ok) reportError('unknown-step', `No step '${String(id)}' in this procedure`);
+      return ok;
+    },
+    next: () => store.getState().next(),
+    prev: () => store.getState().prev(),
+    set(patch) {
+      if (patch === null || typeof patch !== 'object') {
+        reportError('bad-params', 'set() needs an object of parameters');
+        return [];
+      }
+      const current = store.getState().params;
+      const given = Object.entries(patch).filter(([, v]) => v !== undefined);
+      const merged = new Map<string, string>();
+      for (const key of QUERY_KEYS) {
+        const value = current[key as keyof CaseParams];
+        if (value !== null && value !== undefined) merged.set(key, String(value));
+      }
+      merged.delete('step');
+      merged.delete('t');
+      for (const [k, v] of given) merged.set(k, v === null ? '' : String(v));
+      if (patch.volume === null) merged.delete('volume');
+      const parsed = parseCaseQuery(merged);
+      const givenKeys = new Set(given.map(([k]) => k));
+      const issues = parsed.issues.filter((i) => givenKeys.has(i.param));
+      const next: Partial<CaseParams> = {};
+      for (const key of Object.keys(parsed.params) as (keyof CaseParams)[]) {
+        if (givenKeys.has(key) && !issues.some((i) => i.param === key)) {
+          (next as Record<string, unknown>)[key] = parsed.params[key];
+        }
+      }
+      if (patch.volume === null) next.volume = null;
+      if (Object.keys(next).length > 0) store.getState().setParams(next);
+      if (parsed.step !== null && givenKeys.has('step')) store.getState().goToStep(parsed.step);
+      if (parsed.t !== null && givenKeys.has('t')) store.getState().seek(parsed.t);
+      if (issues.length > 0) {
+        store.getState().notify({ kind: 'query', issues });
+        reportError('bad-params', `Ignored: ${issues.map((i) => `${i.param}=${i.value}`).join(', ')}`, issues);
+      }
+      return issues;
+    },
+    on(event, fn) {
+      return events.on(event, fn);
+    },
+  };
+
+  // Step changes are observed on the store, so they fire however the step changed.
+  let lastKey = '';
+  store.subscribe((s) => {
+    const key = `${s.params.procedure}:${s.stepIndex}`;
+    if (key === lastKey) return;
+    lastKey = key;
+    const step = selectPlan(s).steps[s.stepIndex]!.id;
+    events.emit('stepchange', { step, stepIndex: s.stepIndex, procedure: s.params.procedure });
+  });
+  {
+    const s = store.getState();
+    lastKey = `${s.params.procedure}:${s.stepIndex}`;
+  }
+
+  return {
+    api,
+    events,
+    setMetricsProvider(provider: MetricsProvider | null) {
+      metricsProvider = provider;
+    },
+  };
+}
+
+export type CommandApi = ReturnType<typeof createCommandApi>;

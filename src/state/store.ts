@@ -1,0 +1,196 @@
+/**
+ * The one store: the case being shown and where playback stands. Framework-free (zustand/vanilla)
+ * so the command API, URL sync and tests use it without React.
+ *
+ * `t` lives here too: the clock writes it once per drawn frame while playing, and only components
+ * that select it (the scrubber) re-render. Scene code reads it with `getState()` inside the frame loop.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { CaseParams } from '../domain/caseParams.ts';
+import { DEFAULT_CASE } from '../domain/caseParams.ts';
+import type { QueryIssue } from '../domain/parseCaseQuery.ts';
+import type { Plan, StepId } from '../domain/procedures/plans.ts';
+import { clampTime, locate, stepStart, stepStartTimes, totalDuration } from '../domain/procedures/timeline.ts';
+import { timelinePlan } from '../domain/procedures/timelinePlan.ts';
+
+/** A message shown to the user until dismissed. */
+export type Notice =
+  | { id: number; kind: 'query'; issues: QueryIssue[] }
+  | { id: number; kind: 'message'; key: string; tone: 'info' | 'warning' | 'error' };
+
+export const PLAYBACK_RATES = [0.5, 1, 1.5, 2] as const;
+
+export interface AppState {
+  params: CaseParams;
+  t: number;
+  playing: boolean;
+  rate: number;
+  /** Index of the current step in the timeline plan; derived from t, stored so selectors stay cheap. */
+  stepIndex: number;
+  /** Bumped by every explicit change of state; `data-ready` waits for a frame drawn at this version. */
+  version: number;
+  notices: Notice[];
+  /** Explore freely vs the step's framed view. */
+  freeCamera: boolean;
+}
+
+export interface AppActions {
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  seek(t: number): void;
+  goToStep(id: StepId): boolean;
+  goToStepIndex(index: number): void;
+  next(): void;
+  prev(): void;
+  first(): void;
+  last(): void;
+  setParams(patch: Partial<CaseParams>): void;
+  setRate(rate: number): void;
+  /** Advance the clock by a frame's real time; used only by the clock component. */
+  tick(deltaSeconds: number): void;
+  notify(notice: Omit<Extract<Notice, { kind: 'message' }>, 'id'> | Omit<Extract<Notice, { kind: 'query' }>, 'id'>): void;
+  dismissNotice(id: number): void;
+  dismissNoticesByKey(key: string): void;
+  setFreeCamera(free: boolean): void;
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+export function selectPlan(state: AppState): Plan {
+  return timelinePlan(state.params.procedure);
+}
+
+let noticeCounter = 0;
+
+export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>) {
+  const params = { ...DEFAULT_CASE, ...initial?.params };
+  const plan0 = timelinePlan(params.procedure);
+  const t0 = clampTime(plan0, initial?.t ?? 0);
+
+  return createStore<AppState & AppActions>()((set, get) => {
+    /** Moves the playhead and derives the step; explicit moves bump the version. */
+    function moveTo(t: number, explicit: boolean): void {
+      const plan = selectPlan(get());
+      const clamped = clampTime(plan, t);
+      const stepIndex = locate(plan, clamped).stepIndex;
+      const state = get();
+      set({
+        t: clamped,
+        stepIndex,
+        version: explicit ? state.version + 1 : state.version,
+      });
+    }
+
+    function stepTo(index: number): void {
+      const plan = selectPlan(get());
+      const starts = stepStartTimes(plan);
+      const i = Math.min(Math.max(0, index), plan.steps.length - 1);
+      set({ playing: false });
+      moveTo(starts[i] ?? 0, true);
+    }
+
+    return {
+      params,
+      t: t0,
+      playing: false,
+      rate: 1,
+      stepIndex: locate(plan0, t0).stepIndex,
+      version: 0,
+      notices: [],
+      freeCamera: false,
+
+      play() {
+        const state = get();
+        const plan = selectPlan(state);
+        // Playing from the very end starts over, as media players do.
+        if (state.t >= totalDuration(plan)) moveTo(0, true);
+        set({ playing: true, version: get().version + 1 });
+      },
+      pause() {
+        set({ playing: false, version: get().version + 1 });
+      },
+      togglePlay() {
+        if (get().playing) get().pause();
+        else get().play();
+      },
+      seek(t) {
+        moveTo(t, true);
+      },
+      goToStep(id) {
+        const plan = selectPlan(get());
+        const start = stepStart(plan, id);
+        if (start < 0) return false;
+        set({ playing: false });
+        moveTo(start, true);
+        return true;
+      },
+      goToStepIndex(index) {
+        stepTo(index);
+      },
+      next() {
+        stepTo(get().stepIndex + 1);
+      },
+      prev() {
+        const state = get();
+        const plan = selectPlan(state);
+        const start = stepStartTimes(plan)[state.stepIndex] ?? 0;
+        // Like a media player: back to the start of this step first if well into it.
+        if (state.playing && state.t - start > 1) stepTo(state.stepIndex);
+        else stepTo(state.stepIndex - 1);
+      },
+      first() {
+        stepTo(0);
+      },
+      last() {
+        const plan = selectPlan(get());
+        set({ playing: false });
+        moveTo(totalDuration(plan), true);
+      },
+      setParams(patch) {
+        const before = get();
+        const params = { ...before.params, ...patch };
+        const planBefore = selectPlan(before);
+        const planAfter = timelinePlan(params.procedure);
+        let t = before.t;
+        if (planBefore !== planAfter) {
+          // Keep the same step where the new plan has it; otherwise start over.
+          const id = planBefore.steps[before.stepIndex]?.id;
+          const start = id === undefined ? -1 : stepStart(planAfter, id);
+          t = start >= 0 ? start : 0;
+        }
+        set({ params });
+        moveTo(t, true);
+      },
+      setRate(rate) {
+        set({ rate: Math.min(4, Math.max(0.25, rate)) });
+      },
+      tick(deltaSeconds) {
+        const state = get();
+        if (!state.playing || !(deltaSeconds > 0)) return;
+        const plan = selectPlan(state);
+        const end = totalDuration(plan);
+        const t = Math.min(end, state.t + deltaSeconds * state.rate);
+        moveTo(t, false);
+        if (t >= end) set({ playing: false, version: get().version + 1 });
+      },
+      notify(notice) {
+        noticeCounter += 1;
+        const withId = { ...notice, id: noticeCounter } as Notice;
+        const existing = get().notices.filter(
+          (n) => !(n.kind === 'message' && withId.kind === 'message' && n.key === withId.key),
+        );
+        set({ notices: [...existing, withId] });
+      },
+      dismissNotice(id) {
+        set({ notices: get().notices.filter((n) => n.id !== id) });
+      },
+      dismissNoticesByKey(key) {
+        set({ notices: get().notices.filter((n) => !(n.kind === 'message' && n.key === key)) });
+      },
+      setFreeCamera(free) {
+        set({ freeCamera: free });
+      },
+    };
+  });
+}

@@ -1,0 +1,93 @@
+import { Suspense, lazy, useState } from 'react';
+import { SpineCanvas } from '../scene/SpineCanvas.tsx';
+import { useT } from '../i18n/useT.ts';
+import { useAppStore } from '../state/useAppStore.ts';
+import { CasePicker } from './CasePicker.tsx';
+import { Caption } from './Caption.tsx';
+import { CopyLinkButton } from './CopyLinkButton.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { Icon } from './Icon.tsx';
+import { ModeSwitch } from './ModeSwitch.tsx';
+import { Notices } from './Notices.tsx';
+import { ProcedureSwitch } from './ProcedureSwitch.tsx';
+import { StepList } from './StepList.tsx';
+import { Transport } from './Transport.tsx';
+import { WebGLFallback } from './WebGLFallback.tsx';
+import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
+
+// Expert parameters: loaded only in educator mode, never in the first bundle.
+const DebugPanel = lazy(() => import('../debug/DebugPanel.tsx'));
+
+export interface AppProps {
+  webgl: boolean;
+  onError: (error: Error) => void;
+}
+
+export function App({ webgl, onError }: AppProps) {
+  const t = useT();
+  const mode = useAppStore((s) => s.params.mode);
+  const lang = useAppStore((s) => s.params.lang);
+  const freeCamera = useAppStore((s) => s.freeCamera);
+  const setFreeCamera = useAppStore((s) => s.setFreeCamera);
+  const [stepsOpen, setStepsOpen] = useState(false);
+  useKeyboardShortcuts();
+
+  return (
+    <div className={`app app--${mode}`}>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand__name">{t('app.title')}</span>
+          <span className="brand__tagline">{t('app.tagline')}</span>
+        </div>
+        <div className="topbar__controls">
+          <ProcedureSwitch />
+          <CasePicker />
+          <ModeSwitch />
+          <CopyLinkButton />
+        </div>
+      </header>
+
+      <main className="stage">
+        <div className="stage__view">
+          {webgl ? (
+            <ErrorBoundary lang={lang} onError={onError} fallback={(e) => <WebGLFallback detail={e.message} />}>
+              <SpineCanvas />
+            </ErrorBoundary>
+          ) : (
+            <WebGLFallback />
+          )}
+          {webgl && freeCamera && (
+            <button type="button" className="button button--floating" onClick={() => setFreeCamera(false)}>
+              <Icon name="reset" /> {t('view.reset')}
+            </button>
+          )}
+          <Notices />
+        </div>
+        <button
+          type="button"
+          className="button steps-toggle"
+          aria-expanded={stepsOpen}
+          aria-controls="step-list"
+          onClick={() => setStepsOpen((v) => !v)}
+        >
+          <Icon name="list" /> {stepsOpen ? t('steps.hide') : t('steps.show')}
+        </button>
+        <StepList open={stepsOpen} />
+      </main>
+
+      <footer className="dock">
+        <Caption />
+        <Transport />
+        <p className="disclaimer">{t('app.disclaimer')}</p>
+      </footer>
+
+      {mode === 'educator' && (
+        <ErrorBoundary lang={lang} onError={onError} fallback={() => null}>
+          <Suspense fallback={null}>
+            <DebugPanel />
+          </Suspense>
+        </ErrorBoundary>
+      )}
+    </div>
+  );
+}

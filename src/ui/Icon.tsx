@@ -1,0 +1,23 @@
+/** Inline SVG icons: no icon font, no network, and decorative (the button carries the name). */
+const PATHS = {
+  play: 'M8 5v14l11-7z',
+  pause: 'M6 5h4v14H6zM14 5h4v14h-4z',
+  prev: 'M6 6h2v12H6zM9.5 12 18 18V6z',
+  next: 'M16 6h2v12h-2zM6 18l8.5-6L6 6z',
+  first: 'M5 6h2v12H5zM8 12l6 6V6zM14 12l6 6V6z',
+  last: 'M17 6h2v12h-2zM4 18l6-6-6-6zM10 18l6-6-6-6z',
+  link: 'M10.6 13.4a1 1 0 0 0 1.4 0l4-4a3 3 0 1 0-4.2-4.2l-1.3 1.3 1.4 1.4 1.3-1.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 0 0 1.4zm2.8-2.8a1 1 0 0 0-1.4 0l-4 4a3 3 0 1 0 4.2 4.2l1.3-1.3-1.4-1.4-1.3 1.3a1 1 0 1 1-1.4-1.4l4-4a1 1 0 0 0 0-1.4z',
+  reset: 'M12 5V2L7 6l5 4V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7z',
+  list: 'M4 6h2v2H4zm4 0h12v2H8zM4 11h2v2H4zm4 0h12v2H8zM4 16h2v2H4zm4 0h12v2H8z',
+  close: 'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z',
+} as const;
+
+export type IconName = keyof typeof PATHS;
+
+export function Icon({ name }: { name: IconName }) {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <path d={PATHS[name]} fill="currentColor" />
+    </svg>
+  );
+}

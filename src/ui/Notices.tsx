@@ -1,0 +1,50 @@
+import { useT } from '../i18n/useT.ts';
+import type { Notice } from '../state/store.ts';
+import { useAppStore } from '../state/useAppStore.ts';
+import { Icon } from './Icon.tsx';
+
+/** Visible, dismissible messages: ignored link settings, graphics interruptions. */
+export function Notices() {
+  const notices = useAppStore((s) => s.notices);
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices">
+      {notices.map((n) => (
+        <NoticeItem key={n.id} notice={n} />
+      ))}
+    </div>
+  );
+}
+
+function NoticeItem({ notice }: { notice: Notice }) {
+  const t = useT();
+  const dismiss = useAppStore((s) => s.dismissNotice);
+  const tone = notice.kind === 'query' ? 'warning' : notice.tone;
+  return (
+    <div className={`notice notice--${tone}`} role={tone === 'info' ? 'status' : 'alert'} data-notice={notice.kind === 'query' ? 'query' : notice.key}>
+      <div className="notice__body">
+        {notice.kind === 'query' ? (
+          <>
+            <p className="notice__title">{t('notice.query.title')}</p>
+            <ul className="notice__list">
+              {notice.issues.map((issue, i) => (
+                <li key={i}>
+                  {t('notice.query.item', {
+                    param: issue.param,
+                    value: issue.value.length > 40 ? `${issue.value.slice(0, 40)}…` : issue.value,
+                    reason: t(`notice.reason.${issue.reason}`),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="notice__title">{t.dynamic(notice.key)}</p>
+        )}
+      </div>
+      <button type="button" className="button button--icon button--ghost" aria-label={t('notice.dismiss')} onClick={() => dismiss(notice.id)}>
+        <Icon name="close" />
+      </button>
+    </div>
+  );
+}

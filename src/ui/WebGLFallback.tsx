@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { useT } from '../i18n/useT.ts';
+import { useReadiness } from '../state/ReadinessContext.ts';
+import { useAppStore } from '../state/useAppStore.ts';
+
+/**
+ * Shown where the 3D view cannot run (no WebGL 2, or the renderer failed to start). The step list,
+ * captions and transport around it keep working.
+ */
+export function WebGLFallback({ detail }: { detail?: string }) {
+  const t = useT();
+  const readiness = useReadiness();
+  const version = useAppStore((s) => s.version);
+
+  // Nothing to draw: the state is "shown" as soon as this panel is on screen.
+  useEffect(() => {
+    readiness.setSceneReady(true);
+    const frame = requestAnimationFrame(() => readiness.frameDrawn(version));
+    return () => cancelAnimationFrame(frame);
+  }, [readiness, version]);
+
+  return (
+    <div className="fallback" role="status">
+      <h2 className="fallback__title">{t('fallback.title')}</h2>
+      <p>{t('fallback.body')}</p>
+      {detail && <p className="fallback__detail">{detail}</p>}
+    </div>
+  );
+}
+
+/** True where a WebGL 2 context can be created. */
+export function hasWebGL2(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    const gl = canvas.getContext('webgl2');
+    if (!gl) return false;
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return true;
+  } catch {
+    return false;
+  }
+}
