@@ -159,8 +159,9 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
           const start = id === undefined ? -1 : stepStart(planAfter, id);
           t = start >= 0 ? start : 0;
         }
-        set({ params });
-        moveTo(t, true);
+        // One update, so no listener ever sees the new plan with the old step index.
+        const clamped = clampTime(planAfter, t);
+        set({ params, t: clamped, stepIndex: locate(planAfter, clamped).stepIndex, version: before.version + 1 });
       },
       setRate(rate) {
         set({ rate: Math.min(4, Math.max(0.25, rate)) });

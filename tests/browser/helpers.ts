@@ -1,0 +1,90 @@
+/** Shared steps of the browser tests: open the app, watch the console and the network, read pixels. */
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { inject } from 'vitest';
+import type { SpinecastApi, SpinecastState } from '../../src/state/commandApi.ts';
+
+export interface OpenedApp {
+  page: Page;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  /** Requests that left the app's origin. */
+  external: string[];
+}
+
+declare global {
+  interface Window {
+    spinecast?: SpinecastApi;
+  }
+}
+
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 };
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+
+export async function openApp(browser: Browser, query = '', options: BrowserContextOptions = DESKTOP): Promise<OpenedApp> {
+  const base = inject('baseUrl');
+  const origin = new URL(base).origin;
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const external: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) external.push(url);
+  });
+  await page.goto(`${base}${query ? `?${query}` : ''}`);
+  await waitReady(page);
+  return { page, errors, external };
+}
+
+/** Waits for `<html data-ready="true">`: the requested state has been drawn. */
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000, state: 'attached' });
+}
+
+export async function state(page: Page): Promise<SpinecastState> {
+  return page.evaluate(() => window.spinecast!.getState());
+}
+
+export async function captionStep(page: Page): Promise<string | null> {
+  return page.locator('.caption').getAttribute('data-step');
+}
+
+export interface PixelStats {
+  width: number;
+  height: number;
+  /** Share of pixels that differ clearly from the background colour. */
+  foreground: number;
+  distinctColours: number;
+  data: Buffer;
+}
+
+/** Screenshot of the 3D canvas, decoded. */
+export async function canvasPixels(page: Page): Promise<PixelStats> {
+  const png = PNG.sync.read(await page.locator('canvas').first().screenshot());
+  const { width, height, data } = png;
+  const bg = [data[0]!, data[1]!, data[2]!];
+  let foreground = 0;
+  const colours = new Set<number>();
+  for (let i = 0; i < data.length; i += 4) {
+    const r = data[i]!, g = data[i + 1]!, b = data[i + 2]!;
+    if (Math.abs(r - bg[0]!) + Math.abs(g - bg[1]!) + Math.abs(b - bg[2]!) > 30) foreground++;
+    colours.add(((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3));
+  }
+  return { width, height, foreground: foreground / (width * height), distinctColours: colours.size, data };
+}
+
+/** Share of pixels that changed clearly between two same-size screenshots. */
+export function changedShare(a: PixelStats, b: PixelStats): number {
+  if (a.width !== b.width || a.height !== b.height) return 1;
+  let changed = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    const d = Math.abs(a.data[i]! - b.data[i]!) + Math.abs(a.data[i + 1]! - b.data[i + 1]!) + Math.abs(a.data[i + 2]! - b.data[i + 2]!);
+    if (d > 30) changed++;
+  }
+  return changed / (a.width * a.height);
+}

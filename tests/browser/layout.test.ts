@@ -1,0 +1,84 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { DESKTOP, PHONE, canvasPixels, openApp, state, waitReady } from './helpers.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Visible controls that are too small to touch, have no accessible name, or stick out of the window. */
+async function auditControls(page: Page) {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const controls = document.querySelectorAll<HTMLElement>('button, input, select, [role="radio"], a[href]');
+    for (const el of controls) {
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
+      if (el.closest('[class^="leva"], [class*=" leva"]')) continue;
+      const labelled = el.getAttribute('aria-labelledby');
+      const name = (
+        el.getAttribute('aria-label') ??
+        (labelled ? document.getElementById(labelled)?.textContent : null) ??
+        ((el as HTMLInputElement).labels?.[0]?.textContent || null) ??
+        el.textContent ??
+        ''
+      ).trim();
+      const id = `${el.tagName.toLowerCase()}.${el.className}`;
+      if (!name) problems.push(`${id}: no accessible name`);
+      if (box.height < 44 || (box.width < 44 && el.tagName !== 'INPUT')) problems.push(`${id} "${name}": ${Math.round(box.width)}x${Math.round(box.height)} px`);
+      if (box.right > window.innerWidth + 1 || box.left < -1) problems.push(`${id} "${name}": outside the window`);
+    }
+    return problems;
+  });
+}
+
+describe('layout and accessibility', () => {
+  it('desktop: every control is named, at least 44 px, inside the window', async () => {
+    const { page } = await openApp(browser, 'mode=educator', DESKTOP);
+    expect(await auditControls(page)).toEqual([]);
+    await page.getByRole('button', { name: /Fracture: L1/ }).click();
+    expect(await auditControls(page)).toEqual([]);
+    await page.getByRole('combobox', { name: 'Vertebra' }).selectOption('T8');
+    await page.getByRole('radio', { name: /Grade 3/ }).click();
+    await page.getByRole('radio', { name: /Biconcave/ }).click();
+    await waitReady(page);
+    expect(await state(page)).toMatchObject({ level: 'T8', grade: 3, shape: 'biconcave' });
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.case-panel').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('phone (390 px): no sideways scrolling, controls fit and are big enough, steps open as a drawer', async () => {
+    const { page, errors } = await openApp(browser, '', PHONE);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await auditControls(page)).toEqual([]);
+    const pixels = await canvasPixels(page);
+    expect(pixels.height).toBeGreaterThan(250);
+    expect(pixels.foreground).toBeGreaterThan(0.05);
+    expect(await page.locator('.step-list').isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Show steps' }).tap();
+    await page.locator('.step-list').getByRole('button', { name: 'Through the pedicle' }).tap();
+    await waitReady(page);
+    expect((await state(page)).step).toBe('pedicle');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('radio groups are one tab stop and move with the arrow keys', async () => {
+    const { page } = await openApp(browser, 'procedure=vp', DESKTOP);
+    await page.getByRole('radio', { name: 'Vertebroplasty' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await waitReady(page);
+    expect((await state(page)).procedure).toBe('bkp');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Kyphoplasty');
+    // Arrow keys inside the group did not also move the step.
+    expect((await state(page)).step).toBe('position');
+    await page.context().close();
+  });
+});

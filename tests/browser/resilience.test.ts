@@ -1,0 +1,63 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { captionStep, openApp, state, waitReady } from './helpers.ts';
+
+describe('without WebGL', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium({ webgl: false });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('says so clearly, and the steps and captions still work', async () => {
+    const { page, errors, external } = await openApp(browser, 'procedure=bkp');
+    expect(await page.getAttribute('html', 'data-webgl')).toBe('false');
+    expect(await page.locator('canvas').count()).toBe(0);
+    await page.getByRole('heading', { name: 'The 3D view cannot be shown on this device' }).waitFor();
+    await page.locator('.step-list').getByRole('button', { name: 'Inflating the balloon' }).click();
+    await waitReady(page);
+    expect(await captionStep(page)).toBe('inflate');
+    await page.keyboard.press('PageDown');
+    await waitReady(page);
+    expect((await state(page)).step).toBe('deflate');
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('when the WebGL context is lost', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('pauses with a message, then recovers when the context is restored', async () => {
+    const { page } = await openApp(browser, 'procedure=vp');
+    await page.evaluate(() => window.spinecast!.play());
+    await page.evaluate(() => {
+      const gl = document.querySelector('canvas')!.getContext('webgl2')!;
+      const ext = gl.getExtension('WEBGL_lose_context')!;
+      (window as unknown as { loseExt: WEBGL_lose_context }).loseExt = ext;
+      ext.loseContext();
+    });
+    await page.locator('[data-notice="notice.contextLost"]').waitFor();
+    expect((await state(page)).playing).toBe(false);
+    expect(await page.getAttribute('html', 'data-webgl')).toBe('lost');
+
+    await page.evaluate(() => (window as unknown as { loseExt: WEBGL_lose_context }).loseExt.restoreContext());
+    await page.locator('[data-notice="notice.contextRestored"]').waitFor();
+    expect(await page.locator('[data-notice="notice.contextLost"]').count()).toBe(0);
+    expect(await page.getAttribute('html', 'data-webgl')).toBe('true');
+    await page.evaluate(() => window.spinecast!.goToStep('inject'));
+    await waitReady(page);
+    expect((await state(page)).step).toBe('inject');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CASE } from '../../src/domain/caseParams.ts';
+import { parseCaseQuery } from '../../src/domain/parseCaseQuery.ts';
+
+function parse(query: string) {
+  return parseCaseQuery(new URLSearchParams(query).entries());
+}
+
+describe('parseCaseQuery', () => {
+  it('gives the default case for an empty query', () => {
+    expect(parse('')).toEqual({ params: DEFAULT_CASE, step: null, t: null, issues: [] });
+  });
+
+  it('applies every valid field', () => {
+    const r = parse('procedure=bkp&level=t12&grade=3&shape=crush&approach=unipedicular&viscosity=high&volume=3.5&seed=42&view=split&mode=educator&lang=en&step=inflate&t=40');
+    expect(r.issues).toEqual([]);
+    expect(r.params).toEqual({
+      procedure: 'bkp', level: 'T12', grade: 3, shape: 'crush', approach: 'unipedicular', viscosity: 'high',
+      volume: 3.5, seed: 42, view: 'split', mode: 'educator', lang: 'en',
+    });
+    expect(r.step).toBe('inflate');
+    expect(r.t).toBe(40);
+  });
+
+  it.each([
+    ['procedure=surgery', 'procedure', 'invalid'],
+    ['level=L9', 'level', 'invalid'],
+    ['level=S1', 'level', 'invalid'],
+    ['grade=7', 'grade', 'out-of-range'],
+    ['grade=two', 'grade', 'invalid'],
+    ['grade=2.5', 'grade', 'out-of-range'],
+    ['shape=round', 'shape', 'invalid'],
+    ['approach=sideways', 'approach', 'invalid'],
+    ['viscosity=runny', 'viscosity', 'invalid'],
+    ['volume=lots', 'volume', 'invalid'],
+    ['volume=1e3', 'volume', 'invalid'],
+    ['volume=-2', 'volume', 'out-of-range'],
+    ['volume=50', 'volume', 'out-of-range'],
+    ['seed=-1', 'seed', 'invalid'],
+    ['seed=abc', 'seed', 'invalid'],
+    ['t=-5', 't', 'out-of-range'],
+    ['t=soon', 't', 'invalid'],
+    ['t=9999', 't', 'out-of-range'],
+    ['step=inflate', 'step', 'not-in-procedure'],
+    ['view=xray', 'view', 'invalid'],
+    ['mode=surgeon', 'mode', 'invalid'],
+    ['lang=tlh', 'lang', 'invalid'],
+    ['colour=red', 'colour', 'unknown-param'],
+  ])('%s is reported and the default kept', (query, param, reason) => {
+    const r = parse(query);
+    expect(r.issues).toEqual([{ param, value: query.split('=')[1], reason }]);
+    expect(r.params).toEqual(DEFAULT_CASE);
+    expect(r.step).toBeNull();
+    expect(r.t).toBeNull();
+  });
+
+  it('keeps good fields when others are bad', () => {
+    const r = parse('procedure=bkp&grade=9&level=L3&volume=abc');
+    expect(r.params.procedure).toBe('bkp');
+    expect(r.params.level).toBe('L3');
+    expect(r.params.grade).toBe(DEFAULT_CASE.grade);
+    expect(r.issues.map((i) => i.param).sort()).toEqual(['grade', 'volume']);
+  });
+
+  it('uses the first of a repeated field and reports the rest', () => {
+    const r = parse('level=L2&level=L4');
+    expect(r.params.level).toBe('L2');
+    expect(r.issues).toEqual([{ param: 'level', value: 'L4', reason: 'repeated' }]);
+  });
+
+  it('checks the step against the chosen procedure', () => {
+    expect(parse('procedure=compare&step=deflate').step).toBe('deflate');
+    expect(parse('procedure=vp&step=deflate').issues[0]?.reason).toBe('not-in-procedure');
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { BKP_PLAN, VP_PLAN } from '../../src/domain/procedures/plans.ts';
+import { en } from '../../src/i18n/en.ts';
+import { isMessageKey, translate } from '../../src/i18n/translate.ts';
+
+describe('translation layer', () => {
+  it('has a title, a plain and a clinical caption for every step of both procedures', () => {
+    for (const step of [...VP_PLAN.steps, ...BKP_PLAN.steps]) {
+      for (const part of ['title', 'patient', 'clinical']) {
+        const key = `${step.captionKey}.${part}`;
+        expect(isMessageKey(key), key).toBe(true);
+        expect(en[key as keyof typeof en].length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('interpolates named values and leaves unknown placeholders visible', () => {
+    expect(translate('en', 'transport.valuetext', { index: 4, count: 9, title: 'Into the vertebral body' })).toBe(
+      'Step 4 of 9: Into the vertebral body',
+    );
+    expect(translate('en', 'transport.valuetext', { index: 1 })).toBe('Step 1 of {count}: {title}');
+  });
+
+  it('patient captions stay short: sentences of at most 30 words', () => {
+    for (const [key, text] of Object.entries(en)) {
+      if (!key.endsWith('.patient')) continue;
+      for (const sentence of text.split(/[.!?]\s/)) expect(sentence.split(/\s+/).length, key).toBeLessThanOrEqual(30);
+    }
+  });
+});
