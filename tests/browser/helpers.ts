@@ -36,6 +36,12 @@ export async function openApp(browser: Browser, query = '', options: BrowserCont
     const url = r.url();
     if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) external.push(url);
   });
+  // Requests the page's Content-Security-Policy blocked never reach the network: count them too.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP blocked ${e.blockedURI} (${e.violatedDirective})`);
+    });
+  });
   await page.goto(`${base}${query ? `?${query}` : ''}`);
   await waitReady(page);
   return { page, errors, external };
