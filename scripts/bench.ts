@@ -1,0 +1,89 @@
+/**
+ * `npm run bench`: prints the numbers the budgets in bench/budgets.json hold us to.
+ *  - initial JS: gzip bytes of the entry chunk and its modulepreloads (what a first visit downloads);
+ *  - in Chromium (SwiftShader) on the default view while playing: draw calls, triangles, and
+ *    main-thread JS milliseconds per frame (CDP ScriptDuration over the frames drawn).
+ * `--write-readme` also puts the figures into README.md between the bench markers.
+ * Exits 1 when a figure is over its budget.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchChromium, servePreview } from './lib/chromium.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const budgets = JSON.parse(readFileSync(join(ROOT, 'bench/budgets.json'), 'utf8')) as Record<string, number>;
+
+interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  budget?: number;
+}
+const rows: Row[] = [];
+
+execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+
+// Initial JS: the entry module and every chunk it preloads.
+const html = readFileSync(join(ROOT, 'dist/index.html'), 'utf8');
+const initial = new Set<string>();
+for (const m of html.matchAll(/<script[^>]+src="\.?\/?([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="\.?\/?([^"]+\.js)"/g)) {
+  initial.add((m[1] ?? m[2])!);
+}
+let initialGzip = 0;
+for (const file of initial) initialGzip += gzipSync(readFileSync(join(ROOT, 'dist', file)), { level: 9 }).length;
+rows.push({ name: 'initial JS (gzip)', value: initialGzip / 1000, unit: 'KB', budget: budgets['initialJsGzipKB'] });
+
+// Rendering cost of the default view.
+const server = await servePreview();
+const browser = await launchChromium();
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(`${server.url}?step=dock`);
+  await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 60_000 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metric = async (name: string) =>
+    ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  await page.evaluate(() => window.spinecast!.play());
+  await page.waitForTimeout(500);
+  const f0 = await page.evaluate(() => window.__spinecastRenderStats!.frames);
+  const s0 = await metric('ScriptDuration');
+  await page.waitForTimeout(4000);
+  const s1 = await metric('ScriptDuration');
+  const stats = await page.evaluate(() => ({ ...window.__spinecastRenderStats! }));
+  const frames = stats.frames - f0;
+  rows.push({ name: 'draw calls (default view)', value: stats.calls, unit: '', budget: budgets['drawCalls'] });
+  rows.push({ name: 'triangles (default view)', value: stats.triangles, unit: '', budget: budgets['triangles'] });
+  rows.push({ name: 'main-thread JS per frame', value: (s1 - s0) / Math.max(1, frames), unit: 'ms', budget: budgets['jsMsPerFrame'] });
+  rows.push({ name: 'frames in 4 s (SwiftShader, for reference only)', value: frames, unit: '' });
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const fmt = (r: Row) => `${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)}${r.unit ? ` ${r.unit}` : ''}`;
+let over = 0;
+const lines = ['| measure | value | budget |', '|---|---|---|'];
+for (const r of rows) {
+  const bad = r.budget !== undefined && r.value > r.budget;
+  if (bad) over++;
+  lines.push(`| ${r.name} | ${fmt(r)} | ${r.budget === undefined ? '–' : `≤ ${r.budget}${r.unit ? ` ${r.unit}` : ''}${bad ? ' **OVER**' : ''}`} |`);
+}
+const table = lines.join('\n');
+console.log(`\n${table}\n`);
+
+if (process.argv.includes('--write-readme')) {
+  const readmePath = join(ROOT, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const block = `<!-- bench:start -->\n${table}\n<!-- bench:end -->`;
+  writeFileSync(readmePath, readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
+  console.log('README.md updated.');
+}
+if (over > 0) {
+  console.error(`${over} figure(s) over budget.`);
+  process.exit(1);
+}
