@@ -1,0 +1,176 @@
+/**
+ * Vertebral compression fractures as a pure runtime deformation of base vertex positions
+ * (assembled-spine frame, mm). The app applies it to the bone, the cancellous interior and the
+ * two discs touching the level; the base positions in the model files stay intact.
+ *
+ * Genant semi-quantitative grades by height loss [C] (domain.md §3): grade 1 20–25%, grade 2
+ * 25–40%, grade 3 >40%. Shapes [C]: wedge (anterior loss), biconcave (mid-body endplate loss),
+ * crush (whole body).
+ */
+import { levelParams, type LevelId } from './levels.ts';
+import { discHeights, HEIGHT_INSET_MM, vertebraTransform } from './spineLayout.ts';
+import { apply, invert, rotate, type RigidTransform, type Vec3 } from './vec.ts';
+import { vertebraGeometry, type VertebraGeometry } from './vertebraGeometry.ts';
+import { bodyHalfHeight } from './vertebralBody.ts';
+import { previousLevel } from './levels.ts';
+import { surfacePoint } from './landmarks.ts';
+import { vertebraSdf } from './vertebraSdf.ts';
+
+export type FractureGrade = 1 | 2 | 3;
+export type FractureShape = 'wedge' | 'biconcave' | 'crush';
+export type CorticalDefectSite = 'anterior' | 'lateral-left' | 'lateral-right' | 'superior-endplate';
+
+export interface FractureParams {
+  readonly level: LevelId;
+  readonly grade: FractureGrade;
+  readonly shape: FractureShape;
+  /** Optional break in the cortex (a leak route for cement). */
+  readonly corticalDefect?: CorticalDefectSite;
+  /** Optional intravertebral cleft (fluid/air gap under the collapsed endplate). */
+  readonly cleft?: boolean;
+}
+
+/**
+ * Representative height-loss fraction per Genant grade, chosen inside each band [C]
+ * (domain.md §3): 22% (20–25%), 32% (25–40%), 45% (>40%).
+ */
+export const GRADE_HEIGHT_LOSS: Record<FractureGrade, number> = { 1: 0.22, 2: 0.32, 3: 0.45 };
+
+/** Which measured height a shape reduces by the grade's fraction. */
+export const SHAPE_REDUCES: Record<FractureShape, 'anterior' | 'middle' | 'all'> = {
+  wedge: 'anterior',
+  biconcave: 'middle',
+  crush: 'all',
+};
+
+function smoothstep(a: number, b: number, x: number): number {
+  const t = Math.min(Math.max((x - a) / (b - a), 0), 1);
+  return t * t * (3 - 2 * t);
+}
+
+/** Local height-loss fraction at (x, z) in the vertebra's own frame. */
+function lossAt(g: VertebraGeometry, f: FractureParams, x: number, z: number): number {
+  const loss = GRADE_HEIGHT_LOSS[f.grade];
+  const zp = g.zPosterior + HEIGHT_INSET_MM;
+  const za = g.zAnterior - HEIGHT_INSET_MM;
+  switch (f.shape) {
+    case 'wedge':
+      // Linear in depth: full loss at the anterior measuring line, none at the posterior one.
+      return Math.max(0, (loss * (z - zp)) / (za - zp));
+    case 'biconcave': {
+      // Central dish: full loss at the centre, none at the rims.
+      const p = g.params;
+      const zc = (g.zAnterior + g.zPosterior) / 2;
+      const r2 = (x / (0.42 * p.epw)) ** 2 + ((z - zc) / (0.5 * (za - zp))) ** 2;
+      return r2 < 1 ? loss * (1 - r2) ** 2 : 0;
+    }
+    case 'crush':
+      return loss;
+  }
+}
+
+/** A prepared fracture: maps base points (spine mm) to deformed points. */
+export interface FractureDeformer {
+  readonly params: FractureParams;
+  deform(p: Vec3): Vec3;
+}
+
+/** Prepares the deformation for one fracture (precomputes frames). */
+export function fractureDeformer(f: FractureParams): FractureDeformer {
+  const g = vertebraGeometry(f.level);
+  const toSpine: RigidTransform = vertebraTransform(f.level);
+  const toLocal = invert(toSpine);
+  const discAbove = previousLevel(f.level);
+  const gapAbove = discAbove ? discHeights(discAbove).middle + 2 : 0;
+  const gapBelow = f.level === 'S1' ? 0 : discHeights(f.level).middle + 2;
+  // Biconcave collapses both endplates toward the mid-plane; wedge and crush bring the superior
+  // endplate down onto an intact inferior one (the commoner pattern).
+  const anchored = f.shape !== 'biconcave';
+  function deform(p: Vec3): Vec3 {
+    const q = apply(toLocal, p);
+    const [x, y, z] = q;
+    const loss = lossAt(g, f, x, z);
+    if (loss === 0) return p;
+    // Only the body (and the discs on it) collapse; the posterior arch stays.
+    const w = smoothstep(g.zPosterior - 4, g.zPosterior + 1, z);
+    if (w === 0) return p;
+    const hh = bodyHalfHeight(g, z);
+    const anchor = anchored ? -hh : 0;
+    const top = -(hh - anchor) * loss;
+    const bottom = anchored ? 0 : (hh - anchor) * loss;
+    let dy: number;
+    if (y > hh) dy = top * (1 - smoothstep(0, gapAbove, y - hh));
+    else if (y < -hh) dy = bottom * (1 - smoothstep(0, gapBelow, -hh - y));
+    else dy = -(y - anchor) * loss;
+    if (dy === 0) return p;
+    const d = rotate(toSpine, [0, dy * w, 0]);
+    return [p[0] + d[0], p[1] + d[1], p[2] + d[2]];
+  }
+  return { params: f, deform };
+}
+
+/** Deforms one base point (assembled-spine frame, mm). */
+export function deformForFracture(point: Vec3, fracture: FractureParams): Vec3 {
+  return fractureDeformer(fracture).deform(point);
+}
+
+/**
+ * Deforms a packed xyz position array in place. GLB positions are in metres: pass
+ * unitsPerMm = 0.001 for them, 1 for millimetres.
+ */
+export function deformPositions(positions: Float32Array | Float64Array, fracture: FractureParams, unitsPerMm = 1): void {
+  const d = fractureDeformer(fracture);
+  const s = 1 / unitsPerMm;
+  for (let i = 0; i < positions.length; i += 3) {
+    const q = d.deform([positions[i]! * s, positions[i + 1]! * s, positions[i + 2]! * s]);
+    positions[i] = q[0] * unitsPerMm;
+    positions[i + 1] = q[1] * unitsPerMm;
+    positions[i + 2] = q[2] * unitsPerMm;
+  }
+}
+
+/** Wedge angle (degrees) from anterior and posterior heights measured on the usual lines. */
+export function wedgeAngleDeg(level: LevelId, anterior: number, posterior: number): number {
+  const span = levelParams(level).epd - 2 * HEIGHT_INSET_MM;
+  return (Math.atan((posterior - anterior) / span) * 180) / Math.PI;
+}
+
+/** Leak-relevant features of a fracture, deformed, in the assembled-spine frame (mm). */
+export interface FractureFeatures {
+  /** A cortical break: where it is and which way it opens. */
+  readonly defect?: { readonly site: CorticalDefectSite; readonly centre: Vec3; readonly normal: Vec3; readonly radius: number };
+  /** Intravertebral cleft as an ellipsoid: centre, semi-axes along the vertebra's own x/y/z. */
+  readonly cleft?: { readonly centre: Vec3; readonly radii: Vec3; readonly axes: readonly [Vec3, Vec3, Vec3] };
+}
+
+/** Places the optional cortical defect and cleft for the cement simulation. */
+export function fractureFeatures(f: FractureParams): FractureFeatures {
+  const g = vertebraGeometry(f.level);
+  const t = vertebraTransform(f.level);
+  const d = fractureDeformer(f);
+  const sdf = vertebraSdf(f.level);
+  const p = g.params;
+  const out: { defect?: FractureFeatures['defect']; cleft?: FractureFeatures['cleft'] } = {};
+  if (f.corticalDefect) {
+    const zMid = (g.zAnterior + g.zPosterior) / 2;
+    const [origin, dir]: [Vec3, Vec3] =
+      f.corticalDefect === 'anterior' ? [[0, 0, zMid], [0, 0, 1]]
+      : f.corticalDefect === 'lateral-left' ? [[0, 0, zMid + 0.15 * p.epd], [1, 0, 0]]
+      : f.corticalDefect === 'lateral-right' ? [[0, 0, zMid + 0.15 * p.epd], [-1, 0, 0]]
+      : [[0, 0, zMid + 0.1 * p.epd], [0, 1, 0]];
+    const local = surfacePoint(sdf, origin, dir);
+    // A crack a few millimetres across [U] (modelling estimate).
+    out.defect = { site: f.corticalDefect, centre: d.deform(apply(t, local)), normal: rotate(t, dir), radius: 3 };
+  }
+  if (f.cleft) {
+    // Clefts sit under the collapsed superior endplate, in the anterior half [U].
+    const hh = bodyHalfHeight(g, 0.15 * p.epd);
+    const centre: Vec3 = [0, hh * 0.45, 0.15 * p.epd];
+    out.cleft = {
+      centre: d.deform(apply(t, centre)),
+      radii: [0.3 * p.epw, 0.12 * (p.vbha + p.vbhp) / 2, 0.22 * p.epd],
+      axes: [rotate(t, [1, 0, 0]), rotate(t, [0, 1, 0]), rotate(t, [0, 0, 1])],
+    };
+  }
+  return out;
+}
