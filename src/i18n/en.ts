@@ -72,6 +72,13 @@ export const en = {
   'view.fluoro': 'X-ray',
   'view.split': '3D + X-ray',
 
+  'layers.open': 'Show',
+  'layers.cutaway': 'Cut the vertebra open',
+  'layers.labels': 'Labels',
+  'layers.nerves': 'Spinal cord and nerves',
+  'layers.veins': 'Veins',
+  'layers.skinAndMuscle': 'Skin and muscle',
+
   'notice.dismiss': 'Dismiss',
   'notice.query.title': 'Some settings in the link were not understood and were ignored:',
   'notice.query.item': '{param}={value}: {reason}',

@@ -32,7 +32,27 @@ export interface AppState {
   notices: Notice[];
   /** Explore freely vs the step's framed view. */
   freeCamera: boolean;
+  /** Models are being fetched. */
+  loading: boolean;
+  /** Which tissue layers are drawn, and whether the treated vertebra is cut open. */
+  layers: Layers;
 }
+
+export interface Layers {
+  skinAndMuscle: boolean;
+  nerves: boolean;
+  veins: boolean;
+  cutaway: boolean;
+  labels: boolean;
+}
+
+export const DEFAULT_LAYERS: Readonly<Layers> = Object.freeze({
+  skinAndMuscle: false,
+  nerves: true,
+  veins: true,
+  cutaway: true,
+  labels: false,
+});
 
 export interface AppActions {
   play(): void;
@@ -53,6 +73,8 @@ export interface AppActions {
   dismissNotice(id: number): void;
   dismissNoticesByKey(key: string): void;
   setFreeCamera(free: boolean): void;
+  setLoading(loading: boolean): void;
+  setLayers(patch: Partial<Layers>): void;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -99,6 +121,8 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
       version: 0,
       notices: [],
       freeCamera: false,
+      loading: false,
+      layers: { ...DEFAULT_LAYERS },
 
       play() {
         const state = get();
@@ -191,6 +215,12 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
       },
       setFreeCamera(free) {
         set({ freeCamera: free });
+      },
+      setLayers(patch) {
+        set({ layers: { ...get().layers, ...patch }, version: get().version + 1 });
+      },
+      setLoading(loading) {
+        if (get().loading !== loading) set({ loading });
       },
     };
   });

@@ -12,6 +12,7 @@ import { Notices } from './Notices.tsx';
 import { ProcedureSwitch } from './ProcedureSwitch.tsx';
 import { StepList } from './StepList.tsx';
 import { Transport } from './Transport.tsx';
+import { ViewOptions } from './ViewOptions.tsx';
 import { WebGLFallback } from './WebGLFallback.tsx';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 
@@ -29,6 +30,7 @@ export function App({ webgl, onError }: AppProps) {
   const lang = useAppStore((s) => s.params.lang);
   const freeCamera = useAppStore((s) => s.freeCamera);
   const setFreeCamera = useAppStore((s) => s.setFreeCamera);
+  const loading = useAppStore((s) => s.loading);
   const [stepsOpen, setStepsOpen] = useState(false);
   useKeyboardShortcuts();
 
@@ -56,10 +58,16 @@ export function App({ webgl, onError }: AppProps) {
           ) : (
             <WebGLFallback />
           )}
+          {webgl && <ViewOptions />}
           {webgl && freeCamera && (
             <button type="button" className="button button--floating" onClick={() => setFreeCamera(false)}>
               <Icon name="reset" /> {t('view.reset')}
             </button>
+          )}
+          {webgl && loading && (
+            <div className="loading" role="status">
+              {t('app.loading')}
+            </div>
           )}
           <Notices />
         </div>

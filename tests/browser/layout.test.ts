@@ -17,7 +17,9 @@ async function auditControls(page: Page) {
     const problems: string[] = [];
     const controls = document.querySelectorAll<HTMLElement>('button, input, select, [role="radio"], a[href]');
     for (const el of controls) {
-      const box = el.getBoundingClientRect();
+      // A checkbox's touch target is its whole label row.
+      const target = el instanceof HTMLInputElement && el.type === 'checkbox' && el.labels?.[0] ? el.labels[0] : el;
+      const box = target.getBoundingClientRect();
       const style = getComputedStyle(el);
       if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
       if (el.closest('[class^="leva"], [class*=" leva"]')) continue;

@@ -1,0 +1,121 @@
+/**
+ * Turns the loaded level files into one scene group: materials by tissue, the lower level of detail
+ * for the outer levels, and the treated level (plus the disc above it) fractured at run time.
+ */
+import type { BufferGeometry, MeshStandardMaterial, Object3D } from 'three';
+import { BackSide, Group, Mesh, Plane, Vector3 } from 'three';
+import type { FractureParams } from '../domain/anatomy/fracture.ts';
+import { materialFor } from './anatomyMaterials.ts';
+import type { FracturedGeometry } from './fracturedGeometry.ts';
+import { fractureGeometry } from './fracturedGeometry.ts';
+import type { MeshKind } from './partKind.ts';
+import { RENDER_ORDER, meshKindOf } from './partKind.ts';
+
+export interface SegmentLevel {
+  id: string;
+  scene: Object3D;
+}
+
+export interface BuiltSegment {
+  group: Group;
+  /** Sets how collapsed the treated level is (1 = as fractured, 0 = intact). */
+  setCollapse(k: number): void;
+  /** Meshes by kind, for layer toggles and the cutaway. */
+  byKind: Map<MeshKind, Mesh[]>;
+  /** The treated level's outer bone. */
+  targetBone: Mesh | null;
+  /**
+   * Opens the treated vertebra along a sagittal plane through `pointWorld` (metres, world frame),
+   * removing the half toward -X (the patient's right, the camera's side), or closes it (null).
+   */
+  setCutaway(pointWorld: Vector3 | null): void;
+  dispose(): void;
+}
+
+export function buildSegment(levels: readonly SegmentLevel[], target: string, fracture: FractureParams): BuiltSegment {
+  const group = new Group();
+  group.name = `segment-${target}`;
+  const fractured: FracturedGeometry[] = [];
+  const owned: BufferGeometry[] = [];
+  const byKind = new Map<MeshKind, Mesh[]>();
+  let targetBone: Mesh | null = null;
+  const targetIndex = levels.findIndex((l) => l.id === target);
+  const above = targetIndex > 0 ? levels[targetIndex - 1]!.id : null;
+
+  levels.forEach((level, i) => {
+    const outer = Math.abs(i - targetIndex) >= 2;
+    level.scene.updateMatrixWorld(true);
+    level.scene.traverse((node) => {
+      if (!(node instanceof Mesh)) return;
+      const kind = meshKindOf(node.name, level.id);
+      // Full detail near the treated level, the lower level of detail further out.
+      if ((kind === 'bone' && outer) || (kind === 'boneLod' && !outer)) return;
+      const isTarget = level.id === target;
+      const material = materialFor(kind, isTarget);
+      if (!material) return;
+      const followsFracture = isTarget || (level.id === above && (kind === 'annulus' || kind === 'nucleus'));
+      let mesh: Mesh;
+      if (followsFracture) {
+        const f = fractureGeometry(node.geometry as BufferGeometry, node.matrixWorld, fracture);
+        fractured.push(f);
+        owned.push(f.geometry);
+        mesh = new Mesh(f.geometry, material);
+      } else {
+        mesh = new Mesh(node.geometry as BufferGeometry, material);
+        mesh.matrixAutoUpdate = false;
+        mesh.matrix.copy(node.matrixWorld);
+      }
+      mesh.name = node.name;
+      mesh.renderOrder = RENDER_ORDER[kind];
+      mesh.userData['kind'] = kind;
+      mesh.userData['level'] = level.id;
+      if (isTarget && kind === 'bone') targetBone = mesh;
+      const list = byKind.get(kind) ?? [];
+      list.push(mesh);
+      byKind.set(kind, list);
+      group.add(mesh);
+    });
+  });
+
+  // Cutaway: the treated bone clipped, its inside faces drawn in the colour of cancellous bone so
+  // the cut reads as a section. Clipping planes are in world space, so the plane moves with the group.
+  const plane = new Plane(new Vector3(1, 0, 0), 0);
+  const cutOutside = (materialFor('bone', true) as MeshStandardMaterial).clone();
+  cutOutside.clippingPlanes = [plane];
+  const cutInside = (materialFor('cancellous', true) as MeshStandardMaterial).clone();
+  cutInside.side = BackSide;
+  cutInside.clippingPlanes = [plane];
+  const bone = targetBone as Mesh | null;
+  const inside = bone ? new Mesh(bone.geometry, cutInside) : null;
+  if (inside && bone) {
+    inside.name = `${target}_cut`;
+    inside.visible = false;
+    inside.matrixAutoUpdate = bone.matrixAutoUpdate;
+    inside.matrix.copy(bone.matrix);
+    group.add(inside);
+  }
+  const closedMaterial = bone?.material;
+  const cancellous = byKind.get('cancellous') ?? [];
+
+  return {
+    group,
+    byKind,
+    targetBone,
+    setCollapse(k) {
+      for (const f of fractured) f.setCollapse(k);
+    },
+    setCutaway(point) {
+      if (!bone || !inside) return;
+      const open = point !== null;
+      if (point) plane.setFromNormalAndCoplanarPoint(new Vector3(1, 0, 0), point);
+      bone.material = open ? cutOutside : (closedMaterial as MeshStandardMaterial);
+      inside.visible = open;
+      for (const c of cancellous) c.visible = false;
+    },
+    dispose() {
+      for (const g of owned) g.dispose();
+      cutOutside.dispose();
+      cutInside.dispose();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { useMemo } from 'react';
+import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
+import { typicalVolumeMl } from '../domain/caseParams.ts';
+import { segmentAround } from '../render/spineIndex.ts';
+import { Instruments } from './Instruments.tsx';
+import { SpineModels } from './SpineModels.tsx';
+import { useSpineIndex } from './useSpineIndex.ts';
+
+export interface CaseViewProps {
+  params: CaseParams;
+  procedure: SingleProcedure;
+}
+
+/** One procedure on one case: the anatomy around the level and the instruments. */
+export function CaseView({ params, procedure }: CaseViewProps) {
+  const index = useSpineIndex();
+  const level = segmentAround(index, params.level, 0)[0]!;
+  const fracture = useMemo(() => ({ level: params.level, grade: params.grade, shape: params.shape }), [params.level, params.grade, params.shape]);
+  return (
+    <group>
+      <SpineModels level={params.level} grade={params.grade} shape={params.shape} procedure={procedure} />
+      <Instruments
+        level={params.level}
+        fracture={fracture}
+        landmarks={level.landmarks}
+        procedure={procedure}
+        approach={params.approach}
+        volumeMl={params.volume ?? typicalVolumeMl(params.level)}
+      />
+    </group>
+  );
+}

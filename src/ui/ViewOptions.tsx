@@ -1,0 +1,55 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { MessageKey } from '../i18n/en.ts';
+import { useT } from '../i18n/useT.ts';
+import type { Layers } from '../state/store.ts';
+import { useAppStore } from '../state/useAppStore.ts';
+
+const OPTIONS: readonly { key: keyof Layers; label: MessageKey }[] = [
+  { key: 'cutaway', label: 'layers.cutaway' },
+  { key: 'labels', label: 'layers.labels' },
+  { key: 'nerves', label: 'layers.nerves' },
+  { key: 'veins', label: 'layers.veins' },
+  { key: 'skinAndMuscle', label: 'layers.skinAndMuscle' },
+];
+
+/** What the 3D view shows: the cutaway, labels and tissue layers. */
+export function ViewOptions() {
+  const t = useT();
+  const layers = useAppStore((s) => s.layers);
+  const setLayers = useAppStore((s) => s.setLayers);
+  const [open, setOpen] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const panelId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    panel.current?.querySelector<HTMLElement>('input')?.focus();
+    function onKey(event: KeyboardEvent): void {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        trigger.current?.focus();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+
+  return (
+    <div className="view-options">
+      <button ref={trigger} type="button" className="button button--floating-top" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((v) => !v)}>
+        {t('layers.open')}
+      </button>
+      {open && (
+        <div ref={panel} id={panelId} className="view-panel" role="group" aria-label={t('layers.open')}>
+          {OPTIONS.map((o) => (
+            <label key={o.key} className="check">
+              <input type="checkbox" checked={layers[o.key]} onChange={(e) => setLayers({ [o.key]: e.target.checked })} />
+              <span>{t(o.label)}</span>
+            </label>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
