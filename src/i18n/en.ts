@@ -79,6 +79,12 @@ export const en = {
   'layers.veins': 'Veins',
   'layers.skinAndMuscle': 'Skin and muscle',
 
+  'label.treatedLevel': '{level} (broken)',
+  'label.body': 'Vertebral body',
+  'label.pedicle': 'Pedicle',
+  'label.canal': 'Spinal canal',
+  'label.endplate': 'Endplate',
+
   'notice.dismiss': 'Dismiss',
   'notice.query.title': 'Some settings in the link were not understood and were ignored:',
   'notice.query.item': '{param}={value}: {reason}',
@@ -92,6 +98,8 @@ export const en = {
   'notice.view.pending': 'The X-ray view is not available yet; showing the 3D view.',
 
   'fallback.title': 'The 3D view cannot be shown on this device',
+  'fallback.failedTitle': 'The 3D view could not be loaded',
+  'fallback.failedBody': 'The 3D spine did not load, so it is not shown. The steps and their explanations below still work. Reloading the page may help.',
   'fallback.body': 'This browser or device does not offer WebGL 2, which the 3D spine needs. The steps and their explanations below still work.',
 
   'error.title': 'Something went wrong',

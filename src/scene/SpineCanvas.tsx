@@ -60,7 +60,7 @@ function Scene() {
       {procedures.map((p, i) => (
         // Camera looks from behind: the patient's left (+X) is on the screen's left.
         <group key={p} position={[compare ? (i === 0 ? COMPARE_OFFSET : -COMPARE_OFFSET) : 0, 0, 0]}>
-          <CaseView params={params} procedure={p} />
+          <CaseView params={params} procedure={p} labelled={i === 0} />
         </group>
       ))}
     </>

@@ -52,7 +52,7 @@ export function App({ webgl, onError }: AppProps) {
       <main className="stage">
         <div className="stage__view">
           {webgl ? (
-            <ErrorBoundary lang={lang} onError={onError} fallback={(e) => <WebGLFallback detail={e.message} />}>
+            <ErrorBoundary lang={lang} onError={onError} fallback={(e) => <WebGLFallback reason="failed" detail={e.message} />}>
               <SpineCanvas />
             </ErrorBoundary>
           ) : (

@@ -7,7 +7,7 @@ import { useAppStore } from '../state/useAppStore.ts';
  * Shown where the 3D view cannot run (no WebGL 2, or the renderer failed to start). The step list,
  * captions and transport around it keep working.
  */
-export function WebGLFallback({ detail }: { detail?: string }) {
+export function WebGLFallback({ detail, reason = 'no-webgl' }: { detail?: string; reason?: 'no-webgl' | 'failed' }) {
   const t = useT();
   const readiness = useReadiness();
   const version = useAppStore((s) => s.version);
@@ -21,8 +21,8 @@ export function WebGLFallback({ detail }: { detail?: string }) {
 
   return (
     <div className="fallback" role="status">
-      <h2 className="fallback__title">{t('fallback.title')}</h2>
-      <p>{t('fallback.body')}</p>
+      <h2 className="fallback__title">{reason === 'failed' ? t('fallback.failedTitle') : t('fallback.title')}</h2>
+      <p>{reason === 'failed' ? t('fallback.failedBody') : t('fallback.body')}</p>
       {detail && <p className="fallback__detail">{detail}</p>}
     </div>
   );

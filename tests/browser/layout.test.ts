@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { DESKTOP, PHONE, canvasPixels, openApp, state, waitReady } from './helpers.ts';
+import { DESKTOP, PHONE, canvasPixels, changedShare, openApp, state, waitReady } from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -68,6 +68,23 @@ describe('layout and accessibility', () => {
     await page.locator('.step-list').getByRole('button', { name: 'Through the pedicle' }).tap();
     await waitReady(page);
     expect((await state(page)).step).toBe('pedicle');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('labels and tissue layers can be turned on and off', async () => {
+    const { page, errors } = await openApp(browser, 'level=L2', DESKTOP);
+    expect(await page.locator('.scene-label').count()).toBe(0);
+    const before = await canvasPixels(page);
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.getByLabel('Labels').check();
+    await page.locator('.scene-label.is-target').waitFor();
+    expect(await page.locator('.scene-label.is-target').textContent()).toBe('L2 (broken)');
+    expect(await page.locator('.scene-label', { hasText: 'Pedicle' }).count()).toBe(1);
+    await page.getByLabel('Skin and muscle').check();
+    await waitReady(page);
+    const withSkin = await canvasPixels(page);
+    expect(changedShare(before, withSkin)).toBeGreaterThan(0.01);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { captionStep, openApp, state, waitReady } from './helpers.ts';
 
@@ -59,5 +59,28 @@ describe('when the WebGL context is lost', () => {
     await waitReady(page);
     expect((await state(page)).step).toBe('inject');
     await page.context().close();
+  });
+});
+
+describe('when a model file is missing', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows a clear message instead of the 3D view, and the rest keeps working', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route('**/models/spine/L1.glb', (route) => route.fulfill({ status: 404, body: 'not here' }));
+    await page.goto(`${inject('baseUrl')}?procedure=vp&level=L1`);
+    await page.getByRole('heading', { name: 'The 3D view could not be loaded' }).waitFor({ timeout: 30_000 });
+    await waitReady(page);
+    await page.locator('.step-list').getByRole('button', { name: 'Injecting cement' }).click();
+    await waitReady(page);
+    expect(await captionStep(page)).toBe('inject');
+    await context.close();
   });
 });

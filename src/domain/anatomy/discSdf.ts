@@ -1,18 +1,18 @@
 /**
- * Intervertebral discs (annulus and nucleus) as signed-distance functions in the assembled-spine
- * frame (mm). A disc fills the space between the two endplates it joins, so it meets both by
+ * Intervertebral discs (annulus envelope and the nucleus inside it) as signed-distance functions
+ * in the assembled-spine frame (mm). A disc fills the space between the two endplates it joins, so it meets both by
  * construction (a hair's gap keeps the meshes from touching).
  */
 import { nextLevel, levelParams, type LevelId } from './levels.ts';
 import { sdEllipsoid, sdSuperellipse2, smax, type Sdf } from './sdfPrimitives.ts';
 import { discFrame, discHeights, vertebraTransform } from './spineLayout.ts';
 import { apply, invert, type RigidTransform } from './vec.ts';
-import { bodySdf, canalSdf } from './vertebralBody.ts';
+import { canalSdf } from './vertebralBody.ts';
 import { vertebraGeometry } from './vertebraGeometry.ts';
-import type { Box3 } from './vertebraSdf.ts';
+import { rawVertebraSdf, type Box3 } from './vertebraSdf.ts';
 
 /** Gap (mm) between a disc and the endplates it joins: well under the 0.5 mm contact tolerance. */
-export const DISC_ENDPLATE_GAP_MM = 0.12;
+export const DISC_ENDPLATE_GAP_MM = 0.15;
 
 function pointMapper(t: RigidTransform): (x: number, y: number, z: number) => readonly [number, number, number] {
   const inv = invert(t);
@@ -33,8 +33,9 @@ export function discSdfs(upper: LevelId): DiscParts | undefined {
   const pl = levelParams(lower);
   const gu = vertebraGeometry(upper);
   const gl = vertebraGeometry(lower);
-  const bodyU = bodySdf(gu);
-  const bodyL = bodySdf(gl);
+  // Clip against the whole bone surface (the arch's blend lifts the rim near the pedicles).
+  const bodyU = rawVertebraSdf(upper);
+  const bodyL = rawVertebraSdf(lower);
   const canalL = canalSdf(gl);
   const toU = pointMapper(vertebraTransform(upper));
   const toL = pointMapper(vertebraTransform(lower));
@@ -61,14 +62,14 @@ export function discSdfs(upper: LevelId): DiscParts | undefined {
     const d = toD(x, y, z);
     // Nucleus pulposus: central–posterior, ~40% of the disc's area [U].
     const n = sdEllipsoid(d[0], d[1], d[2] - zc + 0.1 * b, 0.5 * a, 0.42 * h.middle, 0.46 * b);
-    return Math.max(n, clip(x, y, z, 0.7));
+    return Math.max(n, clip(x, y, z, 1.2));
   }
   function annulus(x: number, y: number, z: number): number {
     const d = toD(x, y, z);
     const foot = sdSuperellipse2(d[0], d[2] - zc, a, b, 2.3);
     const slab = Math.abs(d[1]) - halfAt(d[2]);
-    const outer = Math.max(smax(foot, slab, 2), clip(x, y, z, DISC_ENDPLATE_GAP_MM));
-    return Math.max(outer, -nucleus(x, y, z));
+    // The annulus mesh is the disc's whole envelope; the nucleus mesh sits inside it.
+    return Math.max(smax(foot, slab, 2), clip(x, y, z, DISC_ENDPLATE_GAP_MM));
   }
   const c = frame.t;
   const r = Math.max(a, b) + 4;

@@ -8,7 +8,7 @@ import type { Sdf } from './sdfPrimitives.ts';
 import { inferiorEndplateFrame, superiorEndplateFrame, vertebraTransform } from './spineLayout.ts';
 import { apply, compose, rotate, toMat4, type RigidTransform, type Vec3 } from './vec.ts';
 import { pedicleAxis, pedicleCentre, vertebraGeometry } from './vertebraGeometry.ts';
-import { vertebraSdf } from './vertebraSdf.ts';
+import { vertebraCancellousSdf, vertebraSdf } from './vertebraSdf.ts';
 
 export interface PlaneLandmark {
   /** Point (mm). */
@@ -41,7 +41,7 @@ export interface LevelLandmarks {
   readonly basivertebralForamen: PlaneLandmark;
   readonly segmentalVeinExits: Sided<Vec3>;
   readonly canalCentre: Vec3;
-  /** Body heights at the anterior / middle / posterior measurement lines (intact, mm). */
+  /** Midline body depth (mm): the scale of the anterior / middle / posterior thirds. */
   readonly bodyDepth: number;
 }
 
@@ -87,12 +87,16 @@ export function localLandmarks(id: LevelId): LevelLandmarks {
   };
   // Anterior third of the body, centred in it (domain.md §1 step 5 [C]).
   const zTarget = g.zAnterior - p.epd / 6;
+  const cancellous = vertebraCancellousSdf(id);
+  // Bipedicular targets: where each pedicle axis reaches the anterior third, kept 2 mm inside the
+  // cancellous bone and off the midline.
   const target = (s: number): Vec3 => {
     const c = pedicleCentre(g, s);
     const axis = pedicleAxis(g, s);
     const t = (zTarget - c[2]) / axis[2];
-    const x = Math.max(-0.3 * p.epw, Math.min(0.3 * p.epw, c[0] + axis[0] * t));
-    return [s > 0 ? Math.max(x, 0.12 * p.epw) : Math.min(x, -0.12 * p.epw), 0, zTarget];
+    let x = Math.min(0.25 * p.epw, Math.max(0.12 * p.epw, s * (c[0] + axis[0] * t)));
+    while (x > 0.05 * p.epw && cancellous(s * x, 0, zTarget) > -2) x -= 0.25;
+    return [s * x, 0, zTarget];
   };
   const veinZ = g.zPosterior + 0.35 * p.epd;
   return {

@@ -15,8 +15,13 @@ export interface MeshView {
   readonly indices: ArrayLike<number>;
 }
 
-/** Distances along a unit ray to every triangle it crosses, ascending (Möller–Trumbore). */
-export function rayHits(mesh: MeshView, o: Vec3, d: Vec3): number[] {
+/**
+ * Distances along a unit ray to every triangle it crosses, ascending (Möller–Trumbore).
+ * The origin is nudged by a few micrometres off the symmetry planes, where level-set vertices
+ * lie exactly and a ray would run along shared edges.
+ */
+export function rayHits(mesh: MeshView, origin: Vec3, d: Vec3): number[] {
+  const o: Vec3 = [origin[0] + 0.00731, origin[1] + 0.00419, origin[2] + 0.00257];
   const P = mesh.positions;
   const I = mesh.indices;
   const hits: number[] = [];

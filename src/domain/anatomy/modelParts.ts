@@ -7,11 +7,12 @@
 import { nextLevel, type LevelId } from './levels.ts';
 import type { Sdf } from './sdfPrimitives.ts';
 import { discSdfs } from './discSdf.ts';
+import { ribParts } from './ribs.ts';
 import { softTissueParts } from './softTissue.ts';
 import { cancellousBounds, vertebraBounds, vertebraCancellousSdf, vertebraSdf, type Box3 } from './vertebraSdf.ts';
 
 /** What a part is, which decides its material and the checks it must pass. */
-export type PartKind = 'bone' | 'cancellous' | 'annulus' | 'nucleus' | 'dura' | 'neural' | 'vein' | 'muscle' | 'skin';
+export type PartKind = 'bone' | 'rib' | 'cancellous' | 'annulus' | 'nucleus' | 'dura' | 'neural' | 'vein' | 'muscle' | 'skin';
 
 export interface ModelPart {
   readonly name: string;
@@ -32,7 +33,7 @@ export const BONE_LOD_MAX_TRIANGLES = 8_000;
 /** Parts of one level, in a fixed order (bone first). */
 export function modelParts(id: LevelId): ModelPart[] {
   const parts: ModelPart[] = [
-    { name: id, kind: 'bone', space: 'vertebra', sdf: vertebraSdf(id), bounds: vertebraBounds(id), edge: 0.85, maxTriangles: 22_000 },
+    { name: id, kind: 'bone', space: 'vertebra', sdf: vertebraSdf(id), bounds: vertebraBounds(id), edge: 0.95, maxTriangles: 22_000 },
     { name: `${id}_cancellous`, kind: 'cancellous', space: 'vertebra', sdf: vertebraCancellousSdf(id), bounds: cancellousBounds(id), edge: 1.2, maxTriangles: 3_000 },
   ];
   const below = nextLevel(id);
@@ -41,6 +42,6 @@ export function modelParts(id: LevelId): ModelPart[] {
     parts.push({ name: `${id}-${below}`, kind: 'annulus', space: 'spine', sdf: disc.annulus, bounds: disc.bounds, edge: 1.2, maxTriangles: 3_000 });
     parts.push({ name: `${id}-${below}_nucleus`, kind: 'nucleus', space: 'spine', sdf: disc.nucleus, bounds: disc.bounds, edge: 1.2, maxTriangles: 800 });
   }
-  parts.push(...softTissueParts(id));
+  parts.push(...ribParts(id), ...softTissueParts(id));
   return parts;
 }

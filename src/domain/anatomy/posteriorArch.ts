@@ -4,7 +4,7 @@
  * Built for the left side and mirrored (the spine is symmetric about the mid-sagittal plane).
  * Shape constants are modelling estimates [U] unless a comment cites a source.
  */
-import { sdEllipse2, sdEllipsoid, sdSegment2, sdTaperedCapsule, smax, smin, type Sdf } from './sdfPrimitives.ts';
+import { sdEllipse2, sdEllipsoid, sdSegment2, sdSuperellipse2, sdTaperedCapsule, smax, smin, type Sdf } from './sdfPrimitives.ts';
 import { cross, normalize, type Vec3 } from './vec.ts';
 import type { FacetPlane, VertebraGeometry } from './vertebraGeometry.ts';
 
@@ -70,7 +70,8 @@ export function archLayout(g: VertebraGeometry): ArchLayout {
   let iapDown = 7;
   if (lumbar && g.inferiorFacet) {
     const total = p.extents.si - sup + inf;
-    sapUp = Math.max(4, 0.42 * total);
+    // L5's inferior processes sit on the sacral base, so it takes more of its height above [U].
+    sapUp = Math.max(4, (p.id === 'L5' ? 0.62 : 0.42) * total);
     iapDown = Math.max(5, total - sapUp);
   }
   return {
@@ -136,6 +137,12 @@ export function archSdf(g: VertebraGeometry): Sdf {
     sf.point[2] - sf.normal[2] * (sapT / 2 - 1.5),
   ];
   const sapH = (L.sapTop - sapBottom) / 2;
+  const sapM = normalize(cross([0, 1, 0], sf.normal));
+  const mam: Vec3 = [
+    sapCentre[0] - sapM[0] * (sapW - 1.5) - sf.normal[0] * 1.5,
+    sapCentre[1] - sapH * 0.25,
+    sapCentre[2] - sapM[2] * (sapW - 1.5) - sf.normal[2] * 1.5,
+  ];
   // IAP: hangs from the lamina on the far side of the joint below.
   const iapT = lumbar ? 8 : 5;
   const iapW = lumbar ? 6 : 5.5;
@@ -148,8 +155,8 @@ export function archSdf(g: VertebraGeometry): Sdf {
   const sd = L.spinousDir;
   const hBase = lumbar ? 12 : 9;
   const hTip = lumbar ? spinousTipHeight(g) : 7;
-  const tBase = lumbar ? 4.5 : 4.5;
-  const tTip = lumbar ? 8 : 5;
+  const tBase = lumbar ? 5.5 : 4.5;
+  const tTip = lumbar ? 9 : 5;
   return function arch(x: number, y: number, z: number): number {
     // Pedicle: elliptic cylinder along its axis (PW × PH cross-section at the isthmus).
     const dx = x - g.pedicleX;
@@ -168,7 +175,7 @@ export function archSdf(g: VertebraGeometry): Sdf {
     const latZ = L.laminaLateral[1] + (L.laminaMedial[1] - L.laminaLateral[1]) * (lumbar ? 0.3 : 0.15) * down;
     const lam2 = sdSegment2(x, zEff, latX, latZ, L.laminaMedial[0], L.laminaMedial[1]) - L.laminaThickness / 2;
     const lamH = (L.laminaTop - L.laminaBottom) / 2;
-    const lam = smax(lam2, Math.abs(y - (L.laminaTop + L.laminaBottom) / 2) - lamH, 2.5);
+    const lam = smax(lam2, Math.abs(y - (L.laminaTop + L.laminaBottom) / 2) - lamH, lumbar ? 5 : 2.5);
     d = smin(d, lam, 3);
     // Spinous process: laterally flattened blade (hatchet in the lumbar spine).
     const qy = y - sb[1];
@@ -180,7 +187,11 @@ export function archSdf(g: VertebraGeometry): Sdf {
     const tt = (tBase + (tTip - tBase) * f * f) / 2;
     // The blade keeps its upper border and grows downward towards the tip (hatchet shape).
     const pc = perp - (hBase / 2 - hh);
-    let sp = smax(smax(Math.abs(pc) - hh, x - tt, 2), Math.abs(along - L.spinousLength / 2) - L.spinousLength / 2, lumbar ? 9 : 3);
+    // Sagittal outline: a rounded rectangle (superellipse), so the blade ends in a rounded edge.
+    const outline = lumbar
+      ? sdSuperellipse2(along - L.spinousLength / 2, pc, L.spinousLength / 2, hh, 3.2)
+      : smax(Math.abs(pc) - hh, Math.abs(along - L.spinousLength / 2) - L.spinousLength / 2, 3);
+    let sp = smax(outline, x - tt, 2);
     if (!lumbar) {
       const tip = Math.hypot(x, qy - sd[1] * L.spinousLength, qz - sd[2] * L.spinousLength) - 3.5;
       sp = smin(sp, tip, 2);
@@ -197,7 +208,12 @@ export function archSdf(g: VertebraGeometry): Sdf {
     // Superior articular process, cut flat on the joint plane.
     const sapBlob = facetBlob(x, y, z, sapCentre, sf.normal, sapW, sapH, sapT / 2);
     const sapLink = sdTaperedCapsule(x, y, z, L.pillar[0], L.pillar[1], L.pillar[2], sapCentre[0], sapCentre[1] - sapH * 0.3, sapCentre[2], lumbar ? 5 : 3.5, lumbar ? 4.5 : 3);
-    const sap = smax(smin(sapBlob, sapLink, 2), planeDistance(x, y, z, sf) + FACET_GAP_MM / 2, 0.8);
+    let sapBody = smin(sapBlob, sapLink, 2);
+    if (lumbar) {
+      // Mammillary process: a knob on the back edge of the lumbar SAP.
+      sapBody = smin(sapBody, Math.hypot(x - mam[0], y - mam[1], z - mam[2]) - 3, 2);
+    }
+    const sap = smax(sapBody, planeDistance(x, y, z, sf) + FACET_GAP_MM / 2, 0.8);
     d = smin(d, sap, 2);
     // Inferior articular process, cut flat on the joint plane with the level below.
     if (fi && iapCentre) {

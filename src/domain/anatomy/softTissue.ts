@@ -50,12 +50,12 @@ function cutToSegment(sdf: Sdf, id: LevelId): Sdf {
 }
 
 /** A polyline given in a level's own frame, mapped to the spine frame (flat xyz array). */
-function placed(t: RigidTransform, pts: readonly Vec3[]): number[] {
+export function placed(t: RigidTransform, pts: readonly Vec3[]): number[] {
   return pts.flatMap((p) => [...apply(t, p)]);
 }
 
 /** Keeps a soft part clear of the level's bone and its neighbours' (0.3 mm). */
-function clearOfBone(sdf: Sdf, id: LevelId): Sdf {
+export function clearOfBone(sdf: Sdf, id: LevelId): Sdf {
   const ids = [previousLevel(id), id, nextLevel(id)].filter((l): l is LevelId => l !== undefined);
   const bones = ids.map((l) => ({ sdf: rawVertebraSdf(l), inv: invert(vertebraTransform(l)) }));
   return (x, y, z) => {
@@ -69,7 +69,7 @@ function clearOfBone(sdf: Sdf, id: LevelId): Sdf {
   };
 }
 
-function boundsOf(points: readonly number[], pad: number): Box3 {
+export function boundsOf(points: readonly number[], pad: number): Box3 {
   const min: [number, number, number] = [Infinity, Infinity, Infinity];
   const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
   for (let i = 0; i < points.length; i++) {
@@ -230,13 +230,13 @@ function backParts(id: LevelId): ModelPart[] {
     const q = apply(inv, [x, y, z]);
     return muscleLocal(q[0], q[1], q[2]);
   }, id);
-  // Skin over the back: a 2 mm sheet ~12 mm behind the spinous tips, curving forward laterally [U].
+  // Skin over the back: a 3 mm sheet ~12 mm behind the spinous tips, curving forward laterally [U].
   const zSkin = zBack - 12;
   const R = 160;
   const skin = cutToSegment((x, y, z) => {
     const q = apply(inv, [x, y, z]);
     const r = Math.hypot(q[0], q[2] - (zSkin + R));
-    return smax(Math.abs(r - R) - 1, Math.abs(q[0]) - 75, 2);
+    return smax(Math.abs(r - R) - 1.5, Math.abs(q[0]) - 75, 2);
   }, id);
   const corners = (x0: number, x1: number, z0: number, z1: number): number[] => {
     const out: number[] = [];
@@ -244,8 +244,8 @@ function backParts(id: LevelId): ModelPart[] {
     return out;
   };
   return [
-    { name: `${id}_muscle`, kind: 'muscle', space: 'spine', sdf: muscle, bounds: boundsOf(corners(-halfW - 4, halfW + 4, zBack - 8, L.pillar[2] + 8), 2), edge: 2, maxTriangles: 1500 },
-    { name: `${id}_skin`, kind: 'skin', space: 'spine', sdf: skin, bounds: boundsOf(corners(-78, 78, zSkin - 4, zSkin + 25), 2), edge: 2.5, maxTriangles: 500 },
+    { name: `${id}_muscle`, kind: 'muscle', space: 'spine', sdf: muscle, bounds: boundsOf(corners(-halfW - 4, halfW + 4, zBack - 8, L.pillar[2] + 8), 2), edge: 2.5, maxTriangles: 4000 },
+    { name: `${id}_skin`, kind: 'skin', space: 'spine', sdf: skin, bounds: boundsOf(corners(-78, 78, zSkin - 4, zSkin + 25), 2), edge: 2.5, maxTriangles: 3000 },
   ];
 }
 

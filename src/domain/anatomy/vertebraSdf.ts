@@ -64,7 +64,8 @@ export function vertebraSdf(id: LevelId): Sdf {
       const nx = r[0] * x + r[1] * y + r[2] * z + o.t[0];
       const ny = r[3] * x + r[4] * y + r[5] * z + o.t[1];
       const nz = r[6] * x + r[7] * y + r[8] * z + o.t[2];
-      d = Math.max(d, NEIGHBOUR_CLEARANCE_MM / 2 - o.sdf(nx, ny, nz));
+      // A smooth maximum is never below the plain one, so the clearance still holds.
+      d = smax(d, NEIGHBOUR_CLEARANCE_MM / 2 - o.sdf(nx, ny, nz), 1.5);
     }
     return d;
   };

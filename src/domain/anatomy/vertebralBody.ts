@@ -31,7 +31,7 @@ function bodyShape(g: VertebraGeometry): BodyShape {
   }
   // Lumbar kidney shape. Waist ~10%: Clouthier 2023 mean mesh waist 38.6 mm vs EPW 43 (L2) and
   // 43.9 vs 49 (L5) [C] (domain.md §2a/§2b); the rest are modelling estimates [U].
-  return { waist: 0.1, frontWaist: 0.06, backConcavity: 0.07, squareness: 2.35, taper: 0.04, endplateHollow: 0.9, foramenRadius: 1.9 };
+  return { waist: 0.1, frontWaist: 0.06, backConcavity: 0.07, squareness: 2.15, taper: 0.04, endplateHollow: 0.9, foramenRadius: 1.9 };
 }
 
 /**
