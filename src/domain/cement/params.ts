@@ -93,7 +93,7 @@ export const MEDIA = {
  * [U]; and the cement goes in at lower pressure (domain.md §1/§6, Weisskopf 2008 [C], values [U]).
  */
 export const COMPACTED_SHELL_MM = 1.5;
-export const COMPACTED_EXTRA_THRESHOLD = 0.35;
+export const COMPACTED_EXTRA_THRESHOLD = 0.55;
 
 /** Balloon: 15 mm long (10/15/20 mm balloons, 2–3 mL max, domain.md §1 [C]). */
 export const BALLOON_LENGTH_MM = 15;

@@ -10,11 +10,15 @@ import type { LevelLandmarks } from '../anatomy/landmarks.ts';
 import type { LevelId } from '../anatomy/levels.ts';
 import { levelParams } from '../anatomy/levels.ts';
 import type { Vec3 } from '../anatomy/vec.ts';
-import { add, dot, length, normalize, scale, sub } from '../anatomy/vec.ts';
+import { add, apply, dot, invert, length, normalize, scale, sub } from '../anatomy/vec.ts';
+import { vertebraTransform } from '../anatomy/spineLayout.ts';
+import { pedicleCentre, vertebraGeometry } from '../anatomy/vertebraGeometry.ts';
 import type { Approach } from '../caseParams.ts';
 import { NEEDLE_DEPTH_AT } from './sampleProcedure.ts';
 
-export type Side = 'left' | 'right';
+import type { Side } from './safety.ts';
+import { medialWallX, posteriorWallZ, sideSign } from './safety.ts';
+export type { Side } from './safety.ts';
 
 /** Needle outer diameters, mm: 11 G 3.05, 13 G 2.41 (issue 4; domain.md §1: trocar 11–13 G). */
 export const NEEDLE_OD_MM = Object.freeze({ 11: 3.05, 13: 2.41 });
@@ -29,6 +33,11 @@ export const PEDICLE_CLEARANCE_MM = 0.8;
 export const SKIN_TO_ENTRY_MM = 55;
 /** Lateral offset of an extrapedicular entry from the pedicle entry, mm. [U] modelling estimate. */
 const EXTRAPEDICULAR_OFFSET_MM = 5;
+/**
+ * How far past the posterior wall the tip should be before it reaches the medial wall line on AP,
+ * and how far lateral to that line it stays until then, mm. [U] planning margins.
+ */
+const SAFETY_MARGIN_MM = 1;
 
 export interface Trajectory {
   side: Side;
@@ -73,6 +82,11 @@ export function planTrajectory(level: LevelId, lm: LevelLandmarks, side: Side, a
     const lateral: Vec3 = side === 'left' ? [1, 0, 0] : [-1, 0, 0];
     entry = add(entry, scale(lateral, levelParams(level).pw / 2 + EXTRAPEDICULAR_OFFSET_MM));
   }
+  entry = keepSafe(level, side, entry, target);
+  const g = vertebraGeometry(level);
+  const toLocal = invert(vertebraTransform(level));
+  const lateralEdge = Math.abs(pedicleCentre(g, sideSign(side))[0]) + levelParams(level).pw / 2;
+  const finalRoute = Math.abs(apply(toLocal, entry)[0]) > lateralEdge ? 'extrapedicular' : route;
   const direction = normalize(sub(target, entry));
   const skin = sub(entry, scale(direction, SKIN_TO_ENTRY_MM));
   // Posterior wall: the plane through the basivertebral foramen, facing backwards.
@@ -81,7 +95,26 @@ export function planTrajectory(level: LevelId, lm: LevelLandmarks, side: Side, a
   const denom = dot(direction, n);
   const u = Math.abs(denom) > 1e-9 ? dot(sub(c, entry), n) / denom : length(sub(target, entry)) / 2;
   const wall = add(entry, scale(direction, Math.min(Math.max(u, 0), length(sub(target, entry)))));
-  return { side, route, gauge, skin, entry, wall, target, direction };
+  return { side, route: finalRoute, gauge, skin, entry, wall, target, direction };
+}
+
+/**
+ * Moves the entry laterally, if needed, so that the straight path to the target stays lateral to the
+ * medial pedicle wall (AP) until it is past the posterior wall (lateral): the safety rule by design.
+ * A single needle aimed at the midline is the case that needs it: the entry goes to the lateral
+ * pedicle margin, with more medial angulation.
+ */
+function keepSafe(level: LevelId, side: Side, entry: Vec3, target: Vec3): Vec3 {
+  const toSpine = vertebraTransform(level);
+  const toLocal = invert(toSpine);
+  const e = apply(toLocal, entry);
+  const t = apply(toLocal, target);
+  const s = sideSign(side);
+  const u = (posteriorWallZ(level) + SAFETY_MARGIN_MM - e[2]) / (t[2] - e[2]);
+  if (!(u > 0 && u < 1)) return entry;
+  const needed = (s * medialWallX(level, side) + SAFETY_MARGIN_MM - s * t[0] * u) / (1 - u);
+  if (s * e[0] >= needed) return entry;
+  return apply(toSpine, [s * needed, e[1], e[2]]);
 }
 
 /** Tip position for a needle depth fraction from sample() (see NEEDLE_DEPTH_AT). */

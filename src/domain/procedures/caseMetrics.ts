@@ -1,0 +1,102 @@
+/**
+ * What a procedure changed, measured on the geometry (not typed in): vertebral body heights on the
+ * anterior, middle and posterior lines and the wedge angle, before and after, for the fractured
+ * level of a case. Heights are found on the same signed-distance surface the meshes are made from,
+ * then moved by the same fracture deformation the app draws.
+ */
+import type { FractureParams } from '../anatomy/fracture.ts';
+import { fractureDeformer, wedgeAngleDeg } from '../anatomy/fracture.ts';
+import type { LevelId } from '../anatomy/levels.ts';
+import { HEIGHT_INSET_MM, vertebraTransform } from '../anatomy/spineLayout.ts';
+import type { Vec3 } from '../anatomy/vec.ts';
+import { apply, invert } from '../anatomy/vec.ts';
+import { vertebraGeometry } from '../anatomy/vertebraGeometry.ts';
+import { vertebraSdf } from '../anatomy/vertebraSdf.ts';
+import type { SingleProcedure } from '../caseParams.ts';
+import { restoredShareFor } from './restoration.ts';
+
+export interface Heights {
+  anterior: number;
+  middle: number;
+  posterior: number;
+}
+
+export interface HeightMetrics {
+  intactMm: Heights;
+  heightBeforeMm: Heights;
+  heightAfterMm: Heights;
+  wedgeBeforeDeg: number;
+  wedgeAfterDeg: number;
+  /** Share of the lost height given back on the line the fracture affects most (0..1). */
+  restoredShare: number;
+}
+
+type Line = [top: Vec3, bottom: Vec3];
+
+/** Top and bottom of the body on a vertical line at depth z (vertebra frame, mm), by bisection on the SDF. */
+function bodyLine(id: LevelId, z: number): Line {
+  const sdf = vertebraSdf(id);
+  const find = (from: number, step: number): number => {
+    let y = from;
+    while (sdf(0, y, z) > 0 && Math.abs(y) <= 200) y += step;
+    let outside = y - step;
+    let inside = y;
+    for (let i = 0; i < 40; i++) {
+      const mid = (outside + inside) / 2;
+      if (sdf(0, mid, z) > 0) outside = mid;
+      else inside = mid;
+    }
+    return (outside + inside) / 2;
+  };
+  return [[0, find(60, -0.25), z], [0, find(-60, 0.25), z]];
+}
+
+const lineCache = new Map<LevelId, { anterior: Line; middle: Line; posterior: Line }>();
+
+function measuringLines(id: LevelId) {
+  let lines = lineCache.get(id);
+  if (!lines) {
+    const g = vertebraGeometry(id);
+    // The same three lines the anatomy tests measure on (HEIGHT_INSET_MM inside each wall).
+    lines = {
+      anterior: bodyLine(id, g.zAnterior - HEIGHT_INSET_MM),
+      middle: bodyLine(id, (g.zAnterior + g.zPosterior) / 2),
+      posterior: bodyLine(id, g.zPosterior + HEIGHT_INSET_MM),
+    };
+    lineCache.set(id, lines);
+  }
+  return lines;
+}
+
+/** Heights with the fracture showing by `collapse` (1 as fractured, 0 intact). */
+export function bodyHeights(fracture: FractureParams, collapse: number): Heights {
+  const toSpine = vertebraTransform(fracture.level);
+  const toLocal = invert(toSpine);
+  const deform = fractureDeformer(fracture).deform;
+  const lines = measuringLines(fracture.level);
+  const measure = ([top, bottom]: Line): number => {
+    const y = (p: Vec3): number => {
+      const moved = apply(toLocal, deform(apply(toSpine, p)))[1];
+      return p[1] + (moved - p[1]) * collapse;
+    };
+    return y(top) - y(bottom);
+  };
+  return { anterior: measure(lines.anterior), middle: measure(lines.middle), posterior: measure(lines.posterior) };
+}
+
+export function heightMetrics(procedure: SingleProcedure, fracture: FractureParams, bkpShare?: number): HeightMetrics {
+  const share = restoredShareFor(procedure, bkpShare);
+  const intact = bodyHeights(fracture, 0);
+  const before = bodyHeights(fracture, 1);
+  const after = bodyHeights(fracture, 1 - share);
+  const key = fracture.shape === 'wedge' ? 'anterior' : fracture.shape === 'biconcave' ? 'middle' : 'middle';
+  const lost = intact[key] - before[key];
+  return {
+    intactMm: intact,
+    heightBeforeMm: before,
+    heightAfterMm: after,
+    wedgeBeforeDeg: wedgeAngleDeg(fracture.level, before.anterior, before.posterior),
+    wedgeAfterDeg: wedgeAngleDeg(fracture.level, after.anterior, after.posterior),
+    restoredShare: lost > 0 ? (after[key] - before[key]) / lost : 0,
+  };
+}
