@@ -7,7 +7,7 @@ export const en = {
   'app.tagline': 'How vertebroplasty and kyphoplasty treat a spinal fracture',
   'app.disclaimer': 'For education only, not medical advice. Talk with your doctor about your own care.',
   'app.loading': 'Loading the 3D spine…',
-  'app.sceneLabel': '3D view of the spine at {level}. Drag to turn, pinch or scroll to zoom.',
+  'app.sceneLabel': '3D view: {procedure} at {level}. Drag to turn, pinch or scroll to zoom.',
 
   'procedure.label': 'Procedure',
   'procedure.vp': 'Vertebroplasty',

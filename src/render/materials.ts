@@ -6,27 +6,10 @@ import { Color, DoubleSide, MeshStandardMaterial } from 'three';
 
 export const PALETTE = Object.freeze({
   background: new Color('#1b2030'),
-  bone: new Color('#e6dcc3'),
-  boneHighlight: new Color('#f0c98a'),
-  cancellous: new Color('#d9b48f'),
-  disc: new Color('#9fb7c9'),
   steel: new Color('#c9d1d9'),
   balloon: new Color('#7fb2ff'),
   cement: new Color('#f4f1e8'),
-  skin: new Color('#d9a58b'),
 });
-
-export function createBoneMaterial(highlight = false): MeshStandardMaterial {
-  return new MeshStandardMaterial({
-    color: highlight ? PALETTE.boneHighlight : PALETTE.bone,
-    roughness: 0.72,
-    metalness: 0,
-  });
-}
-
-export function createDiscMaterial(): MeshStandardMaterial {
-  return new MeshStandardMaterial({ color: PALETTE.disc, roughness: 0.55, metalness: 0, transparent: true, opacity: 0.85 });
-}
 
 export function createSteelMaterial(): MeshStandardMaterial {
   return new MeshStandardMaterial({ color: PALETTE.steel, roughness: 0.25, metalness: 0.85 });

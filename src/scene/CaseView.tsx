@@ -11,19 +11,17 @@ import { useSpineIndex } from './useSpineIndex.ts';
 export interface CaseViewProps {
   params: CaseParams;
   procedure: SingleProcedure;
-  /** Labels are drawn once per scene, not per pane. */
-  labelled?: boolean;
 }
 
 /** One procedure on one case: the anatomy around the level and the instruments. */
-export function CaseView({ params, procedure, labelled = true }: CaseViewProps) {
+export function CaseView({ params, procedure }: CaseViewProps) {
   const showLabels = useAppStore((s) => s.layers.labels);
   const index = useSpineIndex();
   const level = segmentAround(index, params.level, 0)[0]!;
   const fracture = useMemo(() => ({ level: params.level, grade: params.grade, shape: params.shape }), [params.level, params.grade, params.shape]);
   return (
     <group>
-      {labelled && showLabels && <Labels segment={segmentAround(index, params.level)} target={params.level} />}
+      {showLabels && <Labels segment={segmentAround(index, params.level)} target={params.level} />}
       <SpineModels level={params.level} grade={params.grade} shape={params.shape} procedure={procedure} />
       <Instruments
         level={params.level}

@@ -1,20 +1,21 @@
 /**
- * `<html data-ready="true">` (shared/product.md): set once the scene has loaded and a frame showing
- * the requested state has been drawn; cleared by every explicit change until the next such frame.
+ * `<html data-ready="true">` (shared/product.md): set once every pane on screen has loaded and drawn
+ * a frame showing the requested state; cleared by every explicit change until then.
  */
 import type { AppStore } from './store.ts';
 
 export interface Readiness {
-  /** The scene (or the no-WebGL fallback) has what it needs to show the state. */
-  setSceneReady(ready: boolean): void;
-  /** A frame showing `version` has been put on screen. */
-  frameDrawn(version: number): void;
+  /** A pane (a 3D canvas, or the no-WebGL panel) has what it needs to show the state, or has gone. */
+  setSceneReady(pane: string, ready: boolean): void;
+  /** A frame of `pane` showing `version` has been put on screen. */
+  frameDrawn(pane: string, version: number): void;
   isReady(): boolean;
   dispose(): void;
 }
 
 export function createReadiness(store: AppStore, root: HTMLElement, onFirstReady: () => void): Readiness {
-  let sceneReady = false;
+  /** Ready panes and the last version each has drawn. */
+  const panes = new Map<string, number>();
   let ready = false;
   let announced = false;
 
@@ -24,22 +25,33 @@ export function createReadiness(store: AppStore, root: HTMLElement, onFirstReady
     else root.removeAttribute('data-ready');
   }
 
-  const unsubscribe = store.subscribe((s, prev) => {
-    if (s.version !== prev.version && ready) setReady(false);
-  });
-
-  return {
-    setSceneReady(value) {
-      sceneReady = value;
-      if (!value) setReady(false);
-    },
-    frameDrawn(version) {
-      if (!sceneReady || version !== store.getState().version || ready) return;
+  function check(): void {
+    const version = store.getState().version;
+    const all = panes.size > 0 && [...panes.values()].every((v) => v === version);
+    if (all && !ready) {
       setReady(true);
       if (!announced) {
         announced = true;
         onFirstReady();
       }
+    } else if (!all && ready) setReady(false);
+  }
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.version !== prev.version) check();
+  });
+
+  return {
+    setSceneReady(pane, value) {
+      if (value) {
+        if (!panes.has(pane)) panes.set(pane, -1);
+      } else panes.delete(pane);
+      check();
+    },
+    frameDrawn(pane, version) {
+      if (!panes.has(pane)) return;
+      panes.set(pane, version);
+      check();
     },
     isReady: () => ready,
     dispose: unsubscribe,

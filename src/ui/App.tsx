@@ -1,5 +1,5 @@
 import { Suspense, lazy, useState } from 'react';
-import { SpineCanvas } from '../scene/SpineCanvas.tsx';
+import { SceneHost } from '../scene/SceneHost.tsx';
 import { useT } from '../i18n/useT.ts';
 import { useAppStore } from '../state/useAppStore.ts';
 import { CasePicker } from './CasePicker.tsx';
@@ -53,7 +53,7 @@ export function App({ webgl, onError }: AppProps) {
         <div className="stage__view">
           {webgl ? (
             <ErrorBoundary lang={lang} onError={onError} fallback={(e) => <WebGLFallback reason="failed" detail={e.message} />}>
-              <SpineCanvas />
+              <SceneHost />
             </ErrorBoundary>
           ) : (
             <WebGLFallback />

@@ -14,9 +14,12 @@ export function WebGLFallback({ detail, reason = 'no-webgl' }: { detail?: string
 
   // Nothing to draw: the state is "shown" as soon as this panel is on screen.
   useEffect(() => {
-    readiness.setSceneReady(true);
-    const frame = requestAnimationFrame(() => readiness.frameDrawn(version));
-    return () => cancelAnimationFrame(frame);
+    readiness.setSceneReady('fallback', true);
+    const frame = requestAnimationFrame(() => readiness.frameDrawn('fallback', version));
+    return () => {
+      cancelAnimationFrame(frame);
+      readiness.setSceneReady('fallback', false);
+    };
   }, [readiness, version]);
 
   return (

@@ -57,12 +57,13 @@ export function archLayout(g: VertebraGeometry): ArchLayout {
   const zTip = g.zAnterior - p.extents.ap;
   const spinousLength = (spinousBase[2] - zTip - tipHalfHeight * Math.sin(a)) / Math.cos(a) + (lumbar ? 1.6 : -1.5);
   // Transverse processes: tip-to-tip span sets the LR extent (Clouthier 2023 [C] for L2–L5).
-  const tipR = lumbar ? 3 : 4.5;
+  const tipR = p.id === 'L5' ? 4.5 : lumbar ? 3 : 4.5;
   const transverseBase: Vec3 = [pillar[0] + 1, g.pedicleY + 1, pillar[2] + 1];
   const transverseTip: Vec3 = lumbar
     ? [p.extents.lr / 2 - tipR, g.pedicleY + 3, pillar[2] - 3]
     : [p.extents.lr / 2 - tipR, g.pedicleY + 5, pillar[2] - 9];
-  const transverseRadius: [number, number] = lumbar ? [4.2, tipR] : [3.8, tipR];
+  // L5's transverse processes are short and stout (they carry the iliolumbar ligaments) [U].
+  const transverseRadius: [number, number] = p.id === 'L5' ? [6.5, 4.5] : lumbar ? [4.2, tipR] : [3.8, tipR];
   // Articular processes: SAP top and IAP bottom share the SI extent target (lumbar) [C]/[U].
   const sup = g.superiorFacet.point[1];
   const inf = g.inferiorFacet ? g.inferiorFacet.point[1] : -p.vbhp / 2;

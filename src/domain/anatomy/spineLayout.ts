@@ -34,8 +34,8 @@ export function discHeights(upper: LevelId): DiscHeights {
   const i = LEVELS.indexOf(upper); // T1 = 0 … T12 = 11
   if (upper === 'T12') return { anterior: 8.0, middle: 8.2, posterior: 6.5 }; // [U]
   const anterior = 3.6 + 0.22 * i; // [U]
-  const posterior = anterior + 0.6; // [U]
-  return { anterior, middle: anterior + 0.6, posterior };
+  const posterior = anterior + 1.0; // [U]
+  return { anterior, middle: anterior + 0.8, posterior };
 }
 
 // Sacral slope of S1's superior endplate to the horizontal [U]: a typical adult value (~40°).

@@ -1,0 +1,92 @@
+import { Canvas, useThree } from '@react-three/fiber';
+import { Suspense, useEffect } from 'react';
+import type { SingleProcedure } from '../domain/caseParams.ts';
+import { useT } from '../i18n/useT.ts';
+import { PALETTE } from '../render/materials.ts';
+import { segmentAround } from '../render/spineIndex.ts';
+import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
+import { CameraRig } from './CameraRig.tsx';
+import type { CameraLink } from './cameraLink.ts';
+import { CaseView } from './CaseView.tsx';
+import { Clock } from './Clock.tsx';
+import { ContextLossWatcher } from './ContextLossWatcher.tsx';
+import { FrameReporter } from './FrameReporter.tsx';
+import { Lights } from './Lights.tsx';
+import { StatsProbe } from './StatsProbe.tsx';
+import { useSpineIndex } from './useSpineIndex.ts';
+
+export interface ScenePaneProps {
+  procedure: SingleProcedure;
+  /** The pane that owns the clock (the first); the others only follow t. */
+  primary: boolean;
+  link: CameraLink;
+  /** Accessible name of the pane. */
+  label: string;
+}
+
+/** One 3D view of one procedure. It draws on demand: nothing is rendered while nothing changes. */
+export function ScenePane({ procedure, primary, link, label }: ScenePaneProps) {
+  return (
+    <Canvas
+      className="scene-canvas"
+      frameloop="demand"
+      dpr={[1, 2]}
+      camera={{ fov: 35, near: 0.005, far: 5, position: [0, 0, -0.4] }}
+      gl={{ antialias: true, powerPreference: 'high-performance', localClippingEnabled: true }}
+      aria-label={label}
+      role="img"
+    >
+      <color attach="background" args={[PALETTE.background]} />
+      <Lights />
+      {primary ? <Clock /> : <FollowClock />}
+      <ContextLossWatcher />
+      {primary && <StatsProbe />}
+      <Suspense fallback={primary ? <LoadingMarker /> : null}>
+        <PaneScene procedure={procedure} link={link} />
+        <FrameReporter pane={procedure} />
+      </Suspense>
+    </Canvas>
+  );
+}
+
+function PaneScene({ procedure, link }: { procedure: SingleProcedure; link: CameraLink }) {
+  const params = useAppStore((s) => s.params);
+  const index = useSpineIndex();
+  const level = segmentAround(index, params.level, 0)[0]!;
+  return (
+    <>
+      <CameraRig landmarks={level.landmarks} link={link} />
+      <CaseView params={params} procedure={procedure} />
+    </>
+  );
+}
+
+/** A secondary pane redraws whenever the shared time or state moves. */
+function FollowClock() {
+  const store = useAppStoreApi();
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (s.t !== prev.t || s.version !== prev.version) invalidate();
+      }),
+    [store, invalidate],
+  );
+  return null;
+}
+
+/** Marks the scene as loading while the models are on their way. */
+function LoadingMarker() {
+  const store = useAppStoreApi();
+  useEffect(() => {
+    store.getState().setLoading(true);
+    return () => store.getState().setLoading(false);
+  }, [store]);
+  return null;
+}
+
+export function usePaneLabel(procedure: SingleProcedure): string {
+  const t = useT();
+  const level = useAppStore((s) => s.params.level);
+  return t('app.sceneLabel', { level, procedure: t(`procedure.${procedure}.long`) });
+}
