@@ -8,7 +8,7 @@ import { stepStart } from './domain/procedures/timeline.ts';
 import { timelinePlan } from './domain/procedures/timelinePlan.ts';
 import type { SpinecastApi } from './state/commandApi.ts';
 import { createCommandApi } from './state/commandApi.ts';
-import { createMetricsProvider } from './state/metricsProvider.ts';
+import { caseMetrics } from './state/metricsProvider.ts';
 import { ReadinessContext } from './state/ReadinessContext.ts';
 import { createReadiness } from './state/readiness.ts';
 import { createAppStore } from './state/store.ts';
@@ -30,7 +30,7 @@ const requestedT = parsed.t ?? (parsed.step ? stepStart(timelinePlan(parsed.para
 const store = createAppStore({ params: parsed.params, t: requestedT });
 if (parsed.issues.length > 0) store.getState().notify({ kind: 'query', issues: parsed.issues });
 
-const { api, events } = createCommandApi(store, { metrics: createMetricsProvider() });
+const { api, events } = createCommandApi(store, { metrics: caseMetrics });
 const root = document.documentElement;
 const readiness = createReadiness(store, root, () => events.emit('ready', { state: api.getState() }));
 window.spinecast = api;

@@ -31,3 +31,6 @@ export function createMetricsProvider(): MetricsProvider {
     return m;
   };
 }
+
+/** The one provider the app shares: the command API and the results table read the same numbers. */
+export const caseMetrics = createMetricsProvider();

@@ -10,6 +10,7 @@ import { Icon } from './Icon.tsx';
 import { ModeSwitch } from './ModeSwitch.tsx';
 import { Notices } from './Notices.tsx';
 import { ProcedureSwitch } from './ProcedureSwitch.tsx';
+import { ResultsPanel } from './ResultsPanel.tsx';
 import { StepList } from './StepList.tsx';
 import { Transport } from './Transport.tsx';
 import { ViewOptions } from './ViewOptions.tsx';
@@ -31,6 +32,7 @@ export function App({ webgl, onError }: AppProps) {
   const freeCamera = useAppStore((s) => s.freeCamera);
   const setFreeCamera = useAppStore((s) => s.setFreeCamera);
   const loading = useAppStore((s) => s.loading);
+  const procedure = useAppStore((s) => s.params.procedure);
   const [stepsOpen, setStepsOpen] = useState(false);
   useKeyboardShortcuts();
 
@@ -70,6 +72,7 @@ export function App({ webgl, onError }: AppProps) {
             </div>
           )}
           <Notices />
+          {procedure === 'compare' && <ResultsPanel />}
         </div>
         <button
           type="button"

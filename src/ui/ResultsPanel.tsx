@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import type { SingleProcedure } from '../domain/caseParams.ts';
+import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
+import { planFor } from '../domain/procedures/plans.ts';
+import { heightMetrics } from '../domain/procedures/caseMetrics.ts';
+import { useT } from '../i18n/useT.ts';
+import type { ProcedureMetrics } from '../state/commandApi.ts';
+import { caseMetrics } from '../state/metricsProvider.ts';
+import { selectPlan } from '../state/store.ts';
+import { useAppStore } from '../state/useAppStore.ts';
+
+/** Typical procedure time per level, minutes: KAVIAR, VP 31.8 vs BKP 40.0 (domain.md §1 [C]). */
+const KAVIAR_MINUTES: Readonly<Record<SingleProcedure, number>> = { vp: 31.8, bkp: 40.0 };
+
+const fmt = (v: number, digits = 1): string => v.toFixed(digits);
+
+/** The line the fracture shape takes most height from. */
+function keyLine(shape: string): 'anterior' | 'middle' {
+  return shape === 'wedge' ? 'anterior' : 'middle';
+}
+
+/**
+ * The measured differences between the procedures on this case: heights and wedge angle measured on
+ * the model, cement, leaks, steps and typical time, each with where the number comes from.
+ */
+export function ResultsPanel() {
+  const t = useT();
+  const params = useAppStore((s) => s.params);
+  // Closed while the procedure plays (it would cover the view); it opens by itself at the end.
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const atEnd = useAppStore((s) => s.stepIndex === selectPlan(s).steps.length - 1);
+  const open = choice ?? atEnd;
+  const procedures = shownProcedures(params.procedure);
+  const rows = procedures.map((p) => ({ p, m: caseMetrics(p, params)! }));
+  const line = keyLine(params.shape);
+
+  const restored = (p: SingleProcedure, m: ProcedureMetrics) => {
+    const gained = m.heightAfterMm[line] - m.heightBeforeMm[line];
+    const share = heightMetrics(p, { level: params.level, grade: params.grade, shape: params.shape }).restoredShare;
+    return t('results.restoredValue', { mm: fmt(gained), pct: Math.round(share * 100) });
+  };
+
+  return (
+    <section className={`results${open ? ' is-open' : ''}`} aria-labelledby="results-title">
+      <button type="button" className="button results__toggle" aria-expanded={open} onClick={() => setChoice(!open)} id="results-title">
+        {t('results.title')}
+      </button>
+      {open && (
+        <div className="results__body">
+          <table className="results__table">
+            <thead>
+              <tr>
+                <th scope="col">{t('results.measure')}</th>
+                {rows.map(({ p }) => (
+                  <th scope="col" key={p}>{t(`procedure.${p}`)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{t(`results.height.${line}`)}</th>
+                {rows.map(({ p, m }) => (
+                  <td key={p}>{t('results.beforeAfter', { before: fmt(m.heightBeforeMm[line]), after: fmt(m.heightAfterMm[line]), unit: ' mm' })}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">{t('results.restored')}</th>
+                {rows.map(({ p, m }) => (
+                  <td key={p}>{restored(p, m)}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">{t('results.wedge')}</th>
+                {rows.map(({ p, m }) => (
+                  <td key={p}>{t('results.beforeAfter', { before: fmt(m.wedgeBeforeDeg), after: fmt(m.wedgeAfterDeg), unit: '°' })}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">{t('results.cement')}</th>
+                {rows.map(({ p, m }) => (
+                  <td key={p}>{t('results.ml', { ml: fmt(m.cementVolumeMl) })}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">{t('results.leaks')}</th>
+                {rows.map(({ p, m }) => (
+                  <td key={p}>{m.leaks.length === 0 ? t('results.noLeaks') : m.leaks.map((l) => t('results.leak', { type: t.dynamic(`leak.${l.type}`), ml: fmt(l.volumeMl, 2) })).join(', ')}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">{t('results.steps')}</th>
+                {rows.map(({ p }) => (
+                  <td key={p}>{planFor(p).steps.length}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">{t('results.time')}</th>
+                {rows.map(({ p }) => (
+                  <td key={p}>{t('results.minutes', { min: fmt(KAVIAR_MINUTES[p]) })}</td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+          <p className="results__sources">{t('results.sources')}</p>
+        </div>
+      )}
+    </section>
+  );
+}
