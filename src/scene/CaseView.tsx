@@ -1,6 +1,4 @@
-import { useMemo } from 'react';
 import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
-import { typicalVolumeMl } from '../domain/caseParams.ts';
 import { segmentAround } from '../render/spineIndex.ts';
 import { useAppStore } from '../state/useAppStore.ts';
 import { Instruments } from './Instruments.tsx';
@@ -18,19 +16,11 @@ export function CaseView({ params, procedure }: CaseViewProps) {
   const showLabels = useAppStore((s) => s.layers.labels);
   const index = useSpineIndex();
   const level = segmentAround(index, params.level, 0)[0]!;
-  const fracture = useMemo(() => ({ level: params.level, grade: params.grade, shape: params.shape }), [params.level, params.grade, params.shape]);
   return (
     <group>
       {showLabels && <Labels segment={segmentAround(index, params.level)} target={params.level} />}
       <SpineModels level={params.level} grade={params.grade} shape={params.shape} procedure={procedure} />
-      <Instruments
-        level={params.level}
-        fracture={fracture}
-        landmarks={level.landmarks}
-        procedure={procedure}
-        approach={params.approach}
-        volumeMl={params.volume ?? typicalVolumeMl(params.level)}
-      />
+      <Instruments params={params} landmarks={level.landmarks} procedure={procedure} />
     </group>
   );
 }

@@ -1,0 +1,114 @@
+/**
+ * The pose of everything for a case at time t, in millimetres and millilitres: the pure seam the
+ * scene draws from and the tests check. `sample(plan, t)` gives the fractions; this turns them into
+ * instrument positions, balloon shapes, restored height and injected cement for one case.
+ */
+import type { FractureParams } from '../anatomy/fracture.ts';
+import type { LevelLandmarks } from '../anatomy/landmarks.ts';
+import type { Vec3 } from '../anatomy/vec.ts';
+import type { Approach, CaseParams, SingleProcedure } from '../caseParams.ts';
+import { typicalVolumeMl } from '../caseParams.ts';
+import type { BalloonLength, BalloonShape } from './balloon.ts';
+import { BALLOON_MAX_ML, balloonShape } from './balloon.ts';
+import type { Plan } from './plans.ts';
+import { restoredShareFor } from './restoration.ts';
+import type { ProcedurePose } from './sampleProcedure.ts';
+import { NEEDLE_DEPTH_AT, sample } from './sampleProcedure.ts';
+import type { Trajectory } from './trajectory.ts';
+import { NEEDLE_OD_MM, planTrajectory, roomAt, sidesFor, tipAt } from './trajectory.ts';
+
+/** Working cannula outer diameter, mm. [U] approximate: wide enough for the drill and balloon. */
+export const CANNULA_OD_MM = 4.2;
+/** Kyphoplasty: the cannula tip stops just past the posterior wall; drill and balloon go on from there. */
+const CANNULA_DEPTH = NEEDLE_DEPTH_AT.pedicle + 0.08;
+/** Balloon length used (domain.md §1: 10/15/20 mm [C]); 15 mm fits the anterior half of a lumbar body. */
+export const DEFAULT_BALLOON_MM: BalloonLength = 15;
+
+export interface PreparedCase {
+  procedure: SingleProcedure;
+  fracture: FractureParams;
+  landmarks: LevelLandmarks;
+  approach: Approach;
+  trajectories: Trajectory[];
+  restoredShare: number;
+  volumeMl: number;
+  balloonLength: BalloonLength;
+}
+
+export function prepareCase(procedure: SingleProcedure, params: CaseParams, landmarks: LevelLandmarks, bkpShare?: number): PreparedCase {
+  const fracture: FractureParams = { level: params.level, grade: params.grade, shape: params.shape };
+  return {
+    procedure,
+    fracture,
+    landmarks,
+    approach: params.approach,
+    trajectories: sidesFor(params.approach).map((side) => planTrajectory(params.level, landmarks, side, params.approach, fracture)),
+    restoredShare: restoredShareFor(procedure, bkpShare),
+    volumeMl: params.volume ?? typicalVolumeMl(params.level),
+    balloonLength: DEFAULT_BALLOON_MM,
+  };
+}
+
+export interface ToolPose {
+  trajectory: Trajectory;
+  visible: boolean;
+  /** Tip of the needle or cannula (spine frame, mm). */
+  tip: Vec3;
+  kind: 'trocar' | 'cannula';
+  outerDiameterMm: number;
+  /** Tip of the hand drill when it is out of the cannula, else null. */
+  drillTip: Vec3 | null;
+}
+
+export interface BalloonPose {
+  visible: boolean;
+  /** Centre of the balloon and its axis (unit, along the path), spine frame. */
+  centre: Vec3;
+  axis: Vec3;
+  shape: BalloonShape;
+}
+
+export interface CasePose {
+  fractions: ProcedurePose;
+  /** 1 = as fractured, 0 = intact; kyphoplasty lowers it as the balloon lifts the endplate. */
+  collapse: number;
+  tools: ToolPose[];
+  balloons: BalloonPose[];
+  /** Cement injected so far, mL, all needles together. */
+  cementInjectedMl: number;
+}
+
+export function samplePose(plan: Plan, c: PreparedCase, t: number): CasePose {
+  const f = sample(plan, t);
+  const collapse = 1 - c.restoredShare * f.restoration;
+  const bkp = c.procedure === 'bkp';
+  const cannula = bkp && f.stepIndex >= plan.steps.findIndex((s) => s.id === 'body');
+  const tools: ToolPose[] = c.trajectories.map((traj) => {
+    const depth = cannula ? Math.min(f.needleDepth, CANNULA_DEPTH) : f.needleDepth;
+    const drilling = bkp && f.drillDepth > 0;
+    return {
+      trajectory: traj,
+      visible: f.needleVisible,
+      tip: tipAt(traj, depth),
+      kind: cannula ? 'cannula' : 'trocar',
+      outerDiameterMm: cannula ? CANNULA_OD_MM : NEEDLE_OD_MM[traj.gauge],
+      drillTip: drilling ? tipAt(traj, CANNULA_DEPTH + (1 - CANNULA_DEPTH) * f.drillDepth) : null,
+    };
+  });
+  const balloons: BalloonPose[] = bkp
+    ? c.trajectories.map((traj) => {
+        const room = roomAt(c.landmarks, traj.target, c.fracture, collapse);
+        const shape = balloonShape(BALLOON_MAX_ML * f.balloonFill, c.balloonLength, room);
+        // The far end of the balloon sits at the target; it grows back toward the cannula.
+        const back = c.balloonLength / 2 + shape.radiusMm;
+        const d = traj.direction;
+        return {
+          visible: f.balloonInserted > 0.01,
+          centre: [traj.target[0] - d[0] * back, traj.target[1] - d[1] * back, traj.target[2] - d[2] * back],
+          axis: d,
+          shape,
+        };
+      })
+    : [];
+  return { fractions: f, collapse, tools, balloons, cementInjectedMl: c.volumeMl * f.cementFill };
+}

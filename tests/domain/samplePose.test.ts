@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { levelLandmarks } from '../../src/domain/anatomy/landmarks.ts';
+import type { CaseParams } from '../../src/domain/caseParams.ts';
+import { DEFAULT_CASE } from '../../src/domain/caseParams.ts';
+import { BALLOON_MAX_ML, balloonShape } from '../../src/domain/procedures/balloon.ts';
+import { heightMetrics } from '../../src/domain/procedures/caseMetrics.ts';
+import { BKP_PLAN, VP_PLAN } from '../../src/domain/procedures/plans.ts';
+import { prepareCase, samplePose } from '../../src/domain/procedures/samplePose.ts';
+import { stepStartTimes, totalDuration } from '../../src/domain/procedures/timeline.ts';
+
+const CASES: CaseParams[] = [
+  { ...DEFAULT_CASE },
+  { ...DEFAULT_CASE, level: 'T8', grade: 3, shape: 'crush', approach: 'unipedicular' },
+  { ...DEFAULT_CASE, level: 'L4', grade: 1, shape: 'biconcave' },
+];
+
+function startOf(plan: typeof VP_PLAN, id: string): number {
+  return stepStartTimes(plan)[plan.steps.findIndex((s) => s.id === id)]!;
+}
+
+describe('samplePose(plan, case, t)', () => {
+  it.each(CASES.map((c) => [`${c.level} grade ${c.grade} ${c.shape}`, c]))('%s: the balloon never holds more than its maximum', (_n, params) => {
+    const c = prepareCase('bkp', params, levelLandmarks(params.level));
+    for (let t = 0; t <= totalDuration(BKP_PLAN); t += 0.1) {
+      for (const b of samplePose(BKP_PLAN, c, t).balloons) {
+        expect(b.shape.volumeMl).toBeLessThanOrEqual(BALLOON_MAX_ML + 1e-9);
+        expect(b.shape.verticalRadiusMm).toBeLessThanOrEqual(b.shape.radiusMm + 1e-9);
+      }
+    }
+  });
+
+  it('the endplates hold the balloon: less room, flatter and smaller', () => {
+    const free = balloonShape(3, 15, 20);
+    const tight = balloonShape(3, 15, 4);
+    expect(free.volumeMl).toBeCloseTo(3, 3);
+    expect(tight.verticalRadiusMm).toBe(4);
+    expect(tight.volumeMl).toBeLessThan(free.volumeMl);
+  });
+
+  it.each(CASES.map((c) => [`${c.level} grade ${c.grade} ${c.shape}`, c]))('%s: restored height stays within 0 and the responder share of the lost height', (_n, params) => {
+    const c = prepareCase('bkp', params, levelLandmarks(params.level));
+    const m = heightMetrics('bkp', c.fracture);
+    let prev = 1;
+    for (let t = 0; t <= totalDuration(BKP_PLAN); t += 0.1) {
+      const { collapse } = samplePose(BKP_PLAN, c, t);
+      expect(collapse).toBeLessThanOrEqual(1);
+      expect(collapse).toBeGreaterThanOrEqual(1 - c.restoredShare - 1e-12);
+      expect(collapse).toBeLessThanOrEqual(prev + 1e-12);
+      prev = collapse;
+    }
+    expect(prev).toBeCloseTo(1 - c.restoredShare, 9);
+    expect(m.heightAfterMm.anterior).toBeLessThanOrEqual(m.intactMm.anterior + 1e-9);
+  });
+
+  it('vertebroplasty restores nothing', () => {
+    const c = prepareCase('vp', DEFAULT_CASE, levelLandmarks('L1'));
+    for (let t = 0; t <= totalDuration(VP_PLAN); t += 0.25) expect(samplePose(VP_PLAN, c, t).collapse).toBe(1);
+  });
+
+  it.each(CASES.map((c) => [`${c.level} ${c.approach}`, c]))('%s: VP and BKP share the access poses', (_n, params) => {
+    const lm = levelLandmarks(params.level);
+    const vp = prepareCase('vp', params, lm);
+    const bkp = prepareCase('bkp', params, lm);
+    for (let t = 0; t < startOf(VP_PLAN, 'body'); t += 0.1) {
+      const a = samplePose(VP_PLAN, vp, t);
+      const b = samplePose(BKP_PLAN, bkp, t);
+      expect(b.tools.map((x) => [x.visible, x.tip, x.kind])).toEqual(a.tools.map((x) => [x.visible, x.tip, x.kind]));
+    }
+  });
+
+  it('is continuous across step boundaries (tips, collapse, cement)', () => {
+    const c = prepareCase('bkp', DEFAULT_CASE, levelLandmarks('L1'));
+    for (const start of stepStartTimes(BKP_PLAN).slice(1)) {
+      const a = samplePose(BKP_PLAN, c, start - 1e-6);
+      const b = samplePose(BKP_PLAN, c, start + 1e-6);
+      expect(Math.abs(a.collapse - b.collapse)).toBeLessThan(1e-4);
+      expect(Math.abs(a.cementInjectedMl - b.cementInjectedMl)).toBeLessThan(1e-3);
+      a.tools.forEach((tool, i) => {
+        const other = b.tools[i]!;
+        if (tool.kind !== other.kind) return; // the trocar is exchanged for the cannula at a boundary
+        for (let k = 0; k < 3; k++) expect(Math.abs(tool.tip[k]! - other.tip[k]!)).toBeLessThan(1e-3);
+      });
+    }
+  });
+
+  it('cement injected reaches the planned volume and never decreases', () => {
+    const params = { ...DEFAULT_CASE, volume: 3.2 } as CaseParams;
+    const c = prepareCase('vp', params, levelLandmarks('L1'));
+    let prev = 0;
+    for (let t = 0; t <= totalDuration(VP_PLAN); t += 0.1) {
+      const v = samplePose(VP_PLAN, c, t).cementInjectedMl;
+      expect(v).toBeGreaterThanOrEqual(prev);
+      prev = v;
+    }
+    expect(prev).toBeCloseTo(3.2, 9);
+  });
+});
