@@ -138,6 +138,18 @@ export const en = {
   'debug.approach': 'Approach',
 
   // Steps. Content: domain.md §1 "Steps, in order" and the seeded patient-facing facts.
+  // Real-world time and sources shown under a caption, where a step has them.
+  'caption.realTime': 'In real life: {time}',
+  'caption.source': 'Source: {source}',
+  'realTime.procedure': 'the whole procedure takes about 30–60 minutes per level',
+  'realTime.mix': 'the cement can be injected from about 3.5 to 9.5 minutes after mixing; later it is thicker and leaks less',
+  'realTime.set': 'the cement hardens in about 10–20 minutes (about 11 minutes at body temperature); then 1–2 hours lying on your back',
+  'source.steps': 'procedure steps as described in the interventional literature (SpineCast domain notes §1)',
+  'source.safety': 'transpedicular access safety rule (SpineCast domain notes §1)',
+  'source.balloon': 'balloon sizes 10/15/20 mm, up to 2–3 mL (SpineCast domain notes §1)',
+  'source.pmma': 'PMMA with barium sulfate (~10%) or zirconia opacifier; working phase 3.5–9.5 min (SpineCast domain notes §1, §6)',
+  'source.setting': 'PMMA hardening about 11 min at 37 °C (SpineCast domain notes §6)',
+
   'step.position.title': 'Positioning',
   'step.position.patient': 'You lie on your stomach on a padded table. X-ray pictures from the back and the side find the broken bone, and the skin above it is marked.',
   'step.position.clinical': 'Prone on a radiolucent table. C-arm(s) set for true AP and lateral views of the index level; skin marked over the pedicle(s).',
@@ -184,7 +196,7 @@ export const en = {
   'step.withdraw.patient': 'The needle is taken out and a small dressing covers the skin.',
   'step.withdraw.clinical': 'Needle or cannula withdrawn; CT may confirm cement position.',
   'step.set.title': 'Cement hardens',
-  'step.set.patient': 'The cement hardens in about 10 to 20 minutes while you lie still. You then rest on your back for 1 to 2 hours; most people go home the same day.',
+  'step.set.patient': 'The cement hardens while you lie still. Then you rest on your back for a while, and most people go home the same day.',
   'step.set.clinical': 'Cement sets (about 11 min at 37 °C); prone until set, then supine 1–2 h; usually same-day discharge.',
 } as const;
 

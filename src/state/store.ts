@@ -214,7 +214,9 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
         set({ notices: get().notices.filter((n) => !(n.kind === 'message' && n.key === key)) });
       },
       setFreeCamera(free) {
-        set({ freeCamera: free });
+        if (get().freeCamera === free) return;
+        // Going back to the framed shot is a new state to draw; freeing the camera is not.
+        set({ freeCamera: free, version: free ? get().version : get().version + 1 });
       },
       setLayers(patch) {
         set({ layers: { ...get().layers, ...patch }, version: get().version + 1 });

@@ -21,6 +21,12 @@ export function Caption() {
         <span className="caption__title">{t.dynamic(`${step.captionKey}.title`)}</span>
       </p>
       <p className="caption__text">{text}</p>
+      {(step.realTimeKey || step.sourceKey) && (
+        <p className="caption__meta">
+          {step.realTimeKey && <span>{t('caption.realTime', { time: t.dynamic(step.realTimeKey) })}</span>}
+          {mode === 'educator' && step.sourceKey && <span>{t('caption.source', { source: t.dynamic(step.sourceKey) })}</span>}
+        </p>
+      )}
     </section>
   );
 }

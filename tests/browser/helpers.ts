@@ -70,8 +70,8 @@ export interface PixelStats {
 }
 
 /** Screenshot of the 3D canvas, decoded. */
-export async function canvasPixels(page: Page): Promise<PixelStats> {
-  const png = PNG.sync.read(await page.locator('canvas').first().screenshot());
+export async function canvasPixels(page: Page, index = 0): Promise<PixelStats> {
+  const png = PNG.sync.read(await page.locator('canvas').nth(index).screenshot());
   const { width, height, data } = png;
   const bg = [data[0]!, data[1]!, data[2]!];
   let foreground = 0;

@@ -129,8 +129,8 @@ export function archSdf(g: VertebraGeometry): Sdf {
   const sf = g.superiorFacet;
   const fi = g.inferiorFacet;
   // SAP: a plate behind the joint plane, rising from the pillar.
-  const sapT = lumbar ? 9 : 5;
-  const sapW = lumbar ? 7 : 6;
+  const sapT = lumbar ? 7.5 : 5;
+  const sapW = lumbar ? 8.5 : 6;
   const sapBottom = L.pillar[1];
   const sapCentre: Vec3 = [
     sf.point[0] - sf.normal[0] * (sapT / 2 - 1.5),
@@ -145,8 +145,8 @@ export function archSdf(g: VertebraGeometry): Sdf {
     sapCentre[2] - sapM[2] * (sapW - 1.5) - sf.normal[2] * 1.5,
   ];
   // IAP: hangs from the lamina on the far side of the joint below.
-  const iapT = lumbar ? 8 : 5;
-  const iapW = lumbar ? 6 : 5.5;
+  const iapT = lumbar ? 7.5 : 5;
+  const iapW = lumbar ? 6.5 : 5.5;
   const iapTop = L.laminaBottom + 4;
   const iapCentre: Vec3 | undefined = fi
     ? [fi.point[0] + fi.normal[0] * (iapT / 2 - 1.5), (iapTop + L.iapBottom) / 2, fi.point[2] + fi.normal[2] * (iapT / 2 - 1.5)]
@@ -175,8 +175,12 @@ export function archSdf(g: VertebraGeometry): Sdf {
     const latX = L.laminaLateral[0] * (1 - (lumbar ? 0.4 : 0.25) * down);
     const latZ = L.laminaLateral[1] + (L.laminaMedial[1] - L.laminaLateral[1]) * (lumbar ? 0.3 : 0.15) * down;
     const lam2 = sdSegment2(x, zEff, latX, latZ, L.laminaMedial[0], L.laminaMedial[1]) - L.laminaThickness / 2;
-    const lamH = (L.laminaTop - L.laminaBottom) / 2;
-    const lam = smax(lam2, Math.abs(y - (L.laminaTop + L.laminaBottom) / 2) - lamH, lumbar ? 5 : 2.5);
+    // Lumbar laminae rise laterally towards the SAPs and their lower border climbs between the
+    // IAP and the spinous process, so the processes stand out as lobes (mean-shape look).
+    const lateral = lumbar ? Math.min(x / L.laminaLateral[0], 1) : 0;
+    const lamTop = L.laminaTop + 2.5 * lateral;
+    const lamBottom = L.laminaBottom + 5 * lateral;
+    const lam = smax(lam2, Math.max(y - lamTop, lamBottom - y), lumbar ? 5 : 2.5);
     d = smin(d, lam, 3);
     // Spinous process: laterally flattened blade (hatchet in the lumbar spine).
     const qy = y - sb[1];
@@ -221,7 +225,7 @@ export function archSdf(g: VertebraGeometry): Sdf {
       const iapBlob = facetBlob(x, y, z, iapCentre, fi.normal, iapW, iapH, iapT / 2);
       const lx = L.laminaLateral[0] * 0.55;
       const lz = L.laminaLateral[1] + (L.laminaMedial[1] - L.laminaLateral[1]) * 0.35 + (L.laminaBottom + 3 - g.pedicleY) * tanSlope;
-      const iapLink = sdTaperedCapsule(x, y, z, lx, L.laminaBottom + 3, lz, iapCentre[0], iapCentre[1] + iapH * 0.3, iapCentre[2], lumbar ? 4.5 : 3.5, lumbar ? 4 : 3);
+      const iapLink = sdTaperedCapsule(x, y, z, lx, L.laminaBottom + 3, lz, iapCentre[0], iapCentre[1] + iapH * 0.3, iapCentre[2], lumbar ? 5.5 : 3.5, lumbar ? 4.5 : 3);
       const iap = smax(smin(iapBlob, iapLink, 2), -planeDistance(x, y, z, fi) + FACET_GAP_MM / 2, 0.8);
       d = smin(d, iap, 2);
     }

@@ -230,13 +230,13 @@ function backParts(id: LevelId): ModelPart[] {
     const q = apply(inv, [x, y, z]);
     return muscleLocal(q[0], q[1], q[2]);
   }, id);
-  // Skin over the back: a 3 mm sheet ~12 mm behind the spinous tips, curving forward laterally [U].
+  // Skin over the back: a 3 mm sheet ~12 mm behind the spinous tips, curving forward laterally
+  // [U]. One shared axis for the whole spine keeps neighbouring levels' sheets continuous.
   const zSkin = zBack - 12;
-  const R = 160;
+  const axis = skinAxis();
   const skin = cutToSegment((x, y, z) => {
-    const q = apply(inv, [x, y, z]);
-    const r = Math.hypot(q[0], q[2] - (zSkin + R));
-    return smax(Math.abs(r - R) - 1.5, Math.abs(q[0]) - 75, 2);
+    const r = sdPolylineTube(x, y, z, axis, 0);
+    return smax(Math.abs(r - SKIN_RADIUS_MM) - 1.5, Math.abs(x) - 75, 2);
   }, id);
   const corners = (x0: number, x1: number, z0: number, z1: number): number[] => {
     const out: number[] = [];
@@ -247,6 +247,29 @@ function backParts(id: LevelId): ModelPart[] {
     { name: `${id}_muscle`, kind: 'muscle', space: 'spine', sdf: muscle, bounds: boundsOf(corners(-halfW - 4, halfW + 4, zBack - 8, L.pillar[2] + 8), 2), edge: 2.5, maxTriangles: 4000 },
     { name: `${id}_skin`, kind: 'skin', space: 'spine', sdf: skin, bounds: boundsOf(corners(-78, 78, zSkin - 4, zSkin + 25), 2), edge: 2.5, maxTriangles: 3000 },
   ];
+}
+
+/** Radius of curvature of the back's skin across the body (mm) [U]. */
+const SKIN_RADIUS_MM = 160;
+let skinAxisCache: number[] | undefined;
+
+/**
+ * The axis of the skin's cylinder: for each level, the point SKIN_RADIUS_MM in front of the skin
+ * line (12 mm behind the spinous tip), extended past both ends; spine frame, flat xyz.
+ */
+function skinAxis(): number[] {
+  if (skinAxisCache) return skinAxisCache;
+  const pts: Vec3[] = LEVELS.map((l) => {
+    const p = levelParams(l);
+    const zSkin = p.epd / 2 - p.extents.ap - 12;
+    return apply(vertebraTransform(l), [0, 0, zSkin + SKIN_RADIUS_MM]);
+  });
+  const first = pts[0]!;
+  const last = pts[pts.length - 1]!;
+  const up = sub(first, pts[1]!);
+  const down = sub(last, pts[pts.length - 2]!);
+  skinAxisCache = [add(first, up), ...pts, add(last, down)].flatMap((p) => [...p]);
+  return skinAxisCache;
 }
 
 /** All soft parts of one level. */

@@ -36,6 +36,10 @@ export interface Step {
   /** Translation key prefix: `<captionKey>.title`, `.patient`, `.clinical`, `.realTime`. */
   captionKey: string;
   fluoro: FluoroView;
+  /** Translation key of the real-world duration, where a source gives one. */
+  realTimeKey?: string;
+  /** Translation key naming the source of the numbers in the caption. */
+  sourceKey?: string;
 }
 
 export interface Plan {
@@ -43,15 +47,22 @@ export interface Plan {
   steps: readonly Step[];
 }
 
-function step(id: StepId, phase: Phase, duration: number, captionKey: string, fluoro: FluoroView): Step {
-  return { id, phase, duration: seconds(duration), captionKey, fluoro };
+function step(
+  id: StepId,
+  phase: Phase,
+  duration: number,
+  captionKey: string,
+  fluoro: FluoroView,
+  extra: Pick<Step, 'realTimeKey' | 'sourceKey'> = {},
+): Step {
+  return { id, phase, duration: seconds(duration), captionKey, fluoro, ...extra };
 }
 
 const ACCESS: readonly Step[] = [
-  step('position', 'access', 5, 'step.position', 'both'),
+  step('position', 'access', 5, 'step.position', 'both', { realTimeKey: 'realTime.procedure', sourceKey: 'source.steps' }),
   step('anaesthesia', 'access', 5, 'step.anaesthesia', 'none'),
-  step('dock', 'access', 6, 'step.dock', 'ap'),
-  step('pedicle', 'access', 8, 'step.pedicle', 'both'),
+  step('dock', 'access', 6, 'step.dock', 'ap', { sourceKey: 'source.steps' }),
+  step('pedicle', 'access', 8, 'step.pedicle', 'both', { sourceKey: 'source.safety' }),
 ];
 
 export const VP_PLAN: Plan = Object.freeze({
@@ -59,10 +70,10 @@ export const VP_PLAN: Plan = Object.freeze({
   steps: Object.freeze([
     ...ACCESS,
     step('body', 'access', 6, 'step.vp.body', 'lateral'),
-    step('mix', 'cement', 5, 'step.vp.mix', 'none'),
+    step('mix', 'cement', 5, 'step.vp.mix', 'none', { realTimeKey: 'realTime.mix', sourceKey: 'source.pmma' }),
     step('inject', 'cement', 12, 'step.vp.inject', 'both'),
     step('withdraw', 'finish', 5, 'step.withdraw', 'lateral'),
-    step('set', 'finish', 6, 'step.set', 'none'),
+    step('set', 'finish', 6, 'step.set', 'none', { realTimeKey: 'realTime.set', sourceKey: 'source.setting' }),
   ]),
 });
 
@@ -72,13 +83,13 @@ export const BKP_PLAN: Plan = Object.freeze({
     ...ACCESS,
     step('body', 'access', 6, 'step.bkp.body', 'lateral'),
     step('drill', 'cavity', 6, 'step.bkp.drill', 'lateral'),
-    step('balloon', 'cavity', 5, 'step.bkp.balloon', 'both'),
+    step('balloon', 'cavity', 5, 'step.bkp.balloon', 'both', { sourceKey: 'source.balloon' }),
     step('inflate', 'cavity', 10, 'step.bkp.inflate', 'both'),
     step('deflate', 'cavity', 6, 'step.bkp.deflate', 'lateral'),
-    step('mix', 'cement', 5, 'step.bkp.mix', 'none'),
+    step('mix', 'cement', 5, 'step.bkp.mix', 'none', { realTimeKey: 'realTime.mix', sourceKey: 'source.pmma' }),
     step('inject', 'cement', 12, 'step.bkp.inject', 'both'),
     step('withdraw', 'finish', 5, 'step.withdraw', 'lateral'),
-    step('set', 'finish', 6, 'step.set', 'none'),
+    step('set', 'finish', 6, 'step.set', 'none', { realTimeKey: 'realTime.set', sourceKey: 'source.setting' }),
   ]),
 });
 

@@ -30,6 +30,8 @@ export interface PreparedCase {
   landmarks: LevelLandmarks;
   approach: Approach;
   trajectories: Trajectory[];
+  /** Room for each balloon (half the free height at its target, mm), intact and as fractured. */
+  rooms: { intact: number; collapsed: number }[];
   restoredShare: number;
   volumeMl: number;
   balloonLength: BalloonLength;
@@ -37,12 +39,14 @@ export interface PreparedCase {
 
 export function prepareCase(procedure: SingleProcedure, params: CaseParams, landmarks: LevelLandmarks, bkpShare?: number): PreparedCase {
   const fracture: FractureParams = { level: params.level, grade: params.grade, shape: params.shape };
+  const trajectories = sidesFor(params.approach).map((side) => planTrajectory(params.level, landmarks, side, params.approach, fracture));
   return {
     procedure,
     fracture,
     landmarks,
     approach: params.approach,
-    trajectories: sidesFor(params.approach).map((side) => planTrajectory(params.level, landmarks, side, params.approach, fracture)),
+    trajectories,
+    rooms: trajectories.map((traj) => roomAt(landmarks, traj.target, fracture)),
     restoredShare: restoredShareFor(procedure, bkpShare),
     volumeMl: params.volume ?? typicalVolumeMl(params.level),
     balloonLength: DEFAULT_BALLOON_MM,
@@ -96,8 +100,9 @@ export function samplePose(plan: Plan, c: PreparedCase, t: number): CasePose {
     };
   });
   const balloons: BalloonPose[] = bkp
-    ? c.trajectories.map((traj) => {
-        const room = roomAt(c.landmarks, traj.target, c.fracture, collapse);
+    ? c.trajectories.map((traj, i) => {
+        const { intact, collapsed } = c.rooms[i]!;
+        const room = intact + (collapsed - intact) * collapse;
         const shape = balloonShape(BALLOON_MAX_ML * f.balloonFill, c.balloonLength, room);
         // The far end of the balloon sits at the target; it grows back toward the cannula.
         const back = c.balloonLength / 2 + shape.radiusMm;

@@ -22,7 +22,7 @@ export interface Shot {
 }
 
 export const SHOTS: Readonly<Record<ShotId, Shot>> = Object.freeze({
-  overview: { azimuthDeg: 40, elevationDeg: 22, distanceMm: 400, focus: 'body' },
+  overview: { azimuthDeg: 40, elevationDeg: 22, distanceMm: 320, focus: 'body' },
   back: { azimuthDeg: 15, elevationDeg: 28, distanceMm: 300, focus: 'body' },
   entry: { azimuthDeg: 50, elevationDeg: 30, distanceMm: 230, focus: 'entry' },
   pedicle: { azimuthDeg: 62, elevationDeg: 38, distanceMm: 220, focus: 'body' },
@@ -43,7 +43,7 @@ export const STEP_SHOTS: Readonly<Record<StepId, ShotId>> = Object.freeze({
   mix: 'lateral',
   inject: 'lateral',
   withdraw: 'lateral',
-  set: 'overview',
+  set: 'lateral',
 });
 
 /** Share of a step spent moving to its shot. */

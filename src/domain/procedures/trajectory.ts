@@ -127,15 +127,18 @@ export function tipAt(t: Trajectory, depth: number): Vec3 {
 }
 
 /**
- * Half the free height between the endplates above and below a point of the body (mm), with the
- * fracture collapsed by `collapse` (1 as fractured, 0 intact), less the endplates' own thickness.
+ * Half the free height between the endplates above and below a point of the body (mm), intact and
+ * as fractured, less the endplates' own thickness. Blend the two with the collapse (1 as fractured,
+ * 0 intact) for any moment of a height restoration.
  */
-export function roomAt(lm: LevelLandmarks, point: Vec3, fracture: FractureParams, collapse: number): number {
+export function roomAt(lm: LevelLandmarks, point: Vec3, fracture: FractureParams): { intact: number; collapsed: number } {
   const d = fractureDeformer(fracture);
   const top: Vec3 = [point[0], lm.superiorEndplate.centre[1], point[2]];
   const bottom: Vec3 = [point[0], lm.inferiorEndplate.centre[1], point[2]];
-  const intact = (top[1] - bottom[1]) / 2;
-  const collapsed = (d.deform(top)[1] - d.deform(bottom)[1]) / 2;
   // [U] modelling margin: about 1.5 mm of endplate that the balloon cannot occupy.
-  return Math.max(1, intact + (collapsed - intact) * collapse - 1.5);
+  const margin = 1.5;
+  return {
+    intact: Math.max(1, (top[1] - bottom[1]) / 2 - margin),
+    collapsed: Math.max(1, (d.deform(top)[1] - d.deform(bottom)[1]) / 2 - margin),
+  };
 }

@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { canvasPixels, changedShare, openApp, state, waitReady } from './helpers.ts';
+
+/** Screenshots of the key steps land here, to be looked at (not compared). */
+const SHOTS = 'test-results/steps';
+
+let browser: Browser;
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the procedures on the anatomy', () => {
+  it('every step of both procedures draws a different picture as the instruments move', async () => {
+    for (const procedure of ['vp', 'bkp'] as const) {
+      const { page, errors } = await openApp(browser, `procedure=${procedure}`);
+      const steps = (await state(page)).steps;
+      let previous = await canvasPixels(page);
+      let changes = 0;
+      for (const id of steps.slice(1)) {
+        await page.evaluate((s) => window.spinecast!.goToStep(s), id);
+        await waitReady(page);
+        // Mid-step is where things move; seek into it.
+        await page.evaluate(() => window.spinecast!.seek(window.spinecast!.getState().t + 2.5));
+        await waitReady(page);
+        const now = await canvasPixels(page);
+        if (changedShare(previous, now) > 0.002) changes++;
+        if (['dock', 'inflate', 'inject', 'set'].includes(id)) await page.screenshot({ path: `${SHOTS}/${procedure}-${id}.png` });
+        previous = now;
+      }
+      // Most steps visibly change the scene (camera moves, instruments, balloon, cement).
+      expect(changes).toBeGreaterThanOrEqual(steps.length - 3);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('compare: both panes, metrics for both procedures from the geometry, and the results table', async () => {
+    const { page, errors } = await openApp(browser, 'procedure=compare&level=L1&grade=2&shape=wedge');
+    expect(await page.locator('canvas').count()).toBe(2);
+    const s = await state(page);
+    const vp = s.metrics.vp!;
+    const bkp = s.metrics.bkp!;
+    expect(vp.heightAfterMm).toEqual(vp.heightBeforeMm);
+    expect(bkp.heightAfterMm.anterior).toBeGreaterThan(bkp.heightBeforeMm.anterior + 2);
+    expect(bkp.wedgeAfterDeg).toBeLessThan(bkp.wedgeBeforeDeg - 3);
+    expect(bkp.heightBeforeMm).toEqual(vp.heightBeforeMm);
+    // Closed while playing, open at the end.
+    expect(await page.locator('.results__table').count()).toBe(0);
+    await page.keyboard.press('End');
+    await waitReady(page);
+    const table = page.locator('.results__table');
+    await table.waitFor();
+    expect(await table.locator('th[scope="col"]').allTextContents()).toEqual(['Measure', 'Vertebroplasty', 'Kyphoplasty']);
+    const wedgeRow = await table.locator('tr', { hasText: 'Wedge angle' }).textContent();
+    expect(wedgeRow).toContain(`${bkp.wedgeBeforeDeg.toFixed(1)} → ${bkp.wedgeAfterDeg.toFixed(1)}°`);
+    await page.screenshot({ path: `${SHOTS}/compare-end.png` });
+    // A different case gives different numbers (computed, not typed in).
+    await page.evaluate(() => window.spinecast!.set({ grade: 3 }));
+    await waitReady(page);
+    expect((await state(page)).metrics.vp!.heightBeforeMm.anterior).toBeLessThan(vp.heightBeforeMm.anterior - 1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("compare: turning one view turns the other, and 'back to this step's view' reframes both", async () => {
+    const { page } = await openApp(browser, 'procedure=compare&step=inject');
+    const canvases = page.locator('canvas');
+    const before = [await canvasPixels(page, 0), await canvasPixels(page, 1)];
+    const box = (await canvases.nth(0).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2, { steps: 6 });
+    await page.mouse.up();
+    await page.getByRole('button', { name: "Back to this step's view" }).waitFor();
+    await page.waitForTimeout(300);
+    // Both panes moved: the dragged one and the linked one.
+    for (const i of [0, 1]) expect(changedShare(before[i]!, await canvasPixels(page, i))).toBeGreaterThan(0.02);
+    await page.getByRole('button', { name: "Back to this step's view" }).click();
+    await waitReady(page);
+    await page.waitForTimeout(300);
+    for (const i of [0, 1]) expect(changedShare(before[i]!, await canvasPixels(page, i))).toBeLessThan(0.01);
+    await page.context().close();
+  });
+});
