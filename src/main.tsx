@@ -8,7 +8,10 @@ import { stepStart } from './domain/procedures/timeline.ts';
 import { timelinePlan } from './domain/procedures/timelinePlan.ts';
 import type { SpinecastApi } from './state/commandApi.ts';
 import { createCommandApi } from './state/commandApi.ts';
-import { caseMetrics } from './state/metricsProvider.ts';
+import { createMetricsProvider } from './state/metricsProvider.ts';
+import { watchLeaks } from './state/leakEvents.ts';
+import { createCementClient } from './workers/cementClient.ts';
+import { CementContext } from './scene/CementContext.ts';
 import { ReadinessContext } from './state/ReadinessContext.ts';
 import { createReadiness } from './state/readiness.ts';
 import { createAppStore } from './state/store.ts';
@@ -30,7 +33,9 @@ const requestedT = parsed.t ?? (parsed.step ? stepStart(timelinePlan(parsed.para
 const store = createAppStore({ params: parsed.params, t: requestedT });
 if (parsed.issues.length > 0) store.getState().notify({ kind: 'query', issues: parsed.issues });
 
-const { api, events } = createCommandApi(store, { metrics: caseMetrics });
+const cement = createCementClient();
+const { api, events } = createCommandApi(store, { metrics: createMetricsProvider(cement) });
+watchLeaks(store, cement, (leak) => events.emit('leak', leak));
 const root = document.documentElement;
 const readiness = createReadiness(store, root, () => events.emit('ready', { state: api.getState() }));
 window.spinecast = api;
@@ -64,9 +69,11 @@ createRoot(container).render(
   <StrictMode>
     <StoreContext.Provider value={store}>
       <ReadinessContext.Provider value={readiness}>
-        <ErrorBoundary lang={store.getState().params.lang} onError={reportError}>
-          <App webgl={webgl} onError={reportError} />
-        </ErrorBoundary>
+        <CementContext.Provider value={cement}>
+          <ErrorBoundary lang={store.getState().params.lang} onError={reportError}>
+            <App webgl={webgl} onError={reportError} />
+          </ErrorBoundary>
+        </CementContext.Provider>
       </ReadinessContext.Provider>
     </StoreContext.Provider>
   </StrictMode>,

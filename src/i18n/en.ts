@@ -93,7 +93,7 @@ export const en = {
   'results.restored': 'Height given back',
   'results.restoredValue': '{mm} mm ({pct}% of the height lost)',
   'results.wedge': 'Wedge angle',
-  'results.cement': 'Cement planned',
+  'results.cement': 'Cement injected',
   'results.ml': '{ml} mL',
   'results.leaks': 'Cement leaks',
   'results.noLeaks': 'none shown',
@@ -103,6 +103,9 @@ export const en = {
   'results.minutes': '{min} min',
   // domain.md §4 (Lieberman 2001 [S]; Papanastassiou 2012 [C]; Beall 2018 [C]) and §1 (KAVIAR [C]).
   'results.sources': 'Heights and angles are measured on this 3D model. Kyphoplasty is shown for a responder, who regains about 47% of the lost height (Lieberman 2001); about 30% gain nothing. Pooled studies report a mean wedge correction of 4.8° with kyphoplasty and 1.7° with vertebroplasty (Papanastassiou 2012); some find no significant difference (Beall 2018). Times: KAVIAR trial. Illustration only, not a prediction for any patient.',
+  'leak.label': 'Leak: {type}',
+  'sim.running': 'Simulating the cement flow…',
+  'sim.failed': 'The cement simulation could not run: {message}',
   'leak.basivertebral': 'basivertebral vein',
   'leak.segmental': 'segmental vein',
   'leak.disc': 'disc',

@@ -2,13 +2,12 @@
  * Shared materials. Colours are chosen for anatomy read at a glance on a dark background and on a
  * projector: ivory bone, a slightly warmer interior, bluish discs, steel instruments.
  */
-import { Color, DoubleSide, MeshStandardMaterial } from 'three';
+import { Color, MeshStandardMaterial } from 'three';
 
 export const PALETTE = Object.freeze({
   background: new Color('#1b2030'),
   steel: new Color('#c9d1d9'),
   balloon: new Color('#7fb2ff'),
-  cement: new Color('#f4f1e8'),
 });
 
 export function createSteelMaterial(): MeshStandardMaterial {
@@ -19,6 +18,3 @@ export function createBalloonMaterial(): MeshStandardMaterial {
   return new MeshStandardMaterial({ color: PALETTE.balloon, roughness: 0.2, metalness: 0, transparent: true, opacity: 0.8 });
 }
 
-export function createCementMaterial(): MeshStandardMaterial {
-  return new MeshStandardMaterial({ color: PALETTE.cement, roughness: 0.45, metalness: 0, side: DoubleSide });
-}

@@ -1,6 +1,7 @@
 import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
 import { segmentAround } from '../render/spineIndex.ts';
 import { useAppStore } from '../state/useAppStore.ts';
+import { CementCloudView } from './CementCloud.tsx';
 import { Instruments } from './Instruments.tsx';
 import { Labels } from './Labels.tsx';
 import { SpineModels } from './SpineModels.tsx';
@@ -21,6 +22,7 @@ export function CaseView({ params, procedure }: CaseViewProps) {
       {showLabels && <Labels segment={segmentAround(index, params.level)} target={params.level} />}
       <SpineModels level={params.level} grade={params.grade} shape={params.shape} procedure={procedure} />
       <Instruments params={params} landmarks={level.landmarks} procedure={procedure} />
+      <CementCloudView params={params} procedure={procedure} />
     </group>
   );
 }

@@ -8,7 +8,7 @@ import { alignTime } from '../domain/procedures/alignTime.ts';
 import { planFor } from '../domain/procedures/plans.ts';
 import { prepareCase, samplePose } from '../domain/procedures/samplePose.ts';
 import type { Trajectory } from '../domain/procedures/trajectory.ts';
-import { createBalloonMaterial, createCementMaterial, createSteelMaterial } from '../render/materials.ts';
+import { createBalloonMaterial, createSteelMaterial } from '../render/materials.ts';
 import { mmToScene } from '../render/toScene.ts';
 import { selectPlan } from '../state/store.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
@@ -26,19 +26,17 @@ const UP = new Vector3(0, 1, 0);
 const scratch = new Vector3();
 
 /**
- * Needles or cannulas, the hand drill, the balloons and (until the flow simulation is drawn) a simple
- * cement volume at each needle tip, all posed from samplePose(plan, case, t).
+ * Needles or cannulas, the hand drill and the balloons, all posed from samplePose(plan, case, t).
  */
 export function Instruments({ params, landmarks, procedure }: InstrumentsProps) {
   const store = useAppStoreApi();
   const plan = planFor(procedure);
   const prepared = useMemo(() => prepareCase(procedure, params, landmarks), [procedure, params, landmarks]);
-  const materials = useMemo(() => ({ steel: createSteelMaterial(), balloon: createBalloonMaterial(), cement: createCementMaterial() }), []);
+  const materials = useMemo(() => ({ steel: createSteelMaterial(), balloon: createBalloonMaterial() }), []);
   const tools = useRef<(Group | null)[]>([]);
   const shafts = useRef<(Mesh | null)[]>([]);
   const drills = useRef<(Mesh | null)[]>([]);
   const balloons = useRef<(Mesh | null)[]>([]);
-  const cements = useRef<(Mesh | null)[]>([]);
 
   useFrame(() => {
     const s = store.getState();
@@ -70,12 +68,6 @@ export function Instruments({ params, landmarks, procedure }: InstrumentsProps) 
       // Unit capsule: radius 1, overall height 3 along local +Y, turned onto the path.
       mesh.scale.set(mmToScene(r), mmToScene((prepared.balloonLength + 2 * r) / 3), mmToScene(rv));
     });
-    const perNeedle = (pose.cementInjectedMl * 1000) / Math.max(1, prepared.trajectories.length);
-    cements.current.forEach((cement) => {
-      if (!cement) return;
-      cement.visible = perNeedle > 1;
-      cement.scale.setScalar(mmToScene(Math.max(Math.cbrt((3 * perNeedle) / (4 * Math.PI)), 0.1)));
-    });
   });
 
   return (
@@ -88,7 +80,6 @@ export function Instruments({ params, landmarks, procedure }: InstrumentsProps) 
           shaftRef={(m) => void (shafts.current[i] = m)}
           drillRef={(m) => void (drills.current[i] = m)}
           balloonRef={(m) => void (balloons.current[i] = m)}
-          cementRef={(m) => void (cements.current[i] = m)}
           materials={materials}
         />
       ))}
@@ -102,17 +93,15 @@ interface InstrumentSetProps {
   shaftRef: (m: Mesh | null) => void;
   drillRef: (m: Mesh | null) => void;
   balloonRef: (m: Mesh | null) => void;
-  cementRef: (m: Mesh | null) => void;
-  materials: { steel: Mesh['material']; balloon: Mesh['material']; cement: Mesh['material'] };
+  materials: { steel: Mesh['material']; balloon: Mesh['material'] };
 }
 
-function InstrumentSet({ trajectory, toolRef, shaftRef, drillRef, balloonRef, cementRef, materials }: InstrumentSetProps) {
+function InstrumentSet({ trajectory, toolRef, shaftRef, drillRef, balloonRef, materials }: InstrumentSetProps) {
   // Local +Y runs along the path, from the skin toward the target.
   const quaternion = useMemo(() => {
     scratch.set(trajectory.direction[0], trajectory.direction[1], trajectory.direction[2]).normalize();
     return new Quaternion().setFromUnitVectors(UP, scratch);
   }, [trajectory]);
-  const target = trajectory.target;
   return (
     <>
       <group ref={toolRef} quaternion={quaternion} visible={false}>
@@ -133,9 +122,6 @@ function InstrumentSet({ trajectory, toolRef, shaftRef, drillRef, balloonRef, ce
       </group>
       <mesh ref={balloonRef} material={materials.balloon} quaternion={quaternion} visible={false}>
         <capsuleGeometry args={[1, 1, 8, 24]} />
-      </mesh>
-      <mesh ref={cementRef} material={materials.cement} position={[mmToScene(target[0]), mmToScene(target[1]), mmToScene(target[2])]} visible={false}>
-        <icosahedronGeometry args={[1, 3]} />
       </mesh>
     </>
   );

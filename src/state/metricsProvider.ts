@@ -1,36 +1,51 @@
 /**
- * The command API's `metrics`, computed from the geometry for the case on screen and cached per case.
- * Cement volume is the planned volume until the flow simulation reports what went where.
+ * The command API's `metrics`, computed for the case on screen: heights and wedge angle from the
+ * geometry, and cement and leaks from the flow simulation once it has run (the planned volume and no
+ * leaks until then). Height results are cached per case.
  */
+import { LEAK_TYPES } from '../domain/cement/types.ts';
+import type { CementResult } from '../domain/cement/types.ts';
 import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
 import { typicalVolumeMl } from '../domain/caseParams.ts';
 import { heightMetrics } from '../domain/procedures/caseMetrics.ts';
+import type { CementClient } from '../workers/cementClient.ts';
+import { cementInputFor } from './cementInput.ts';
 import type { MetricsProvider, ProcedureMetrics } from './commandApi.ts';
+
+/** Leaks smaller than this are not listed: CT would not show them. [U] as in the simulation. */
+const DETECTABLE_LEAK_ML = 0.01;
 
 const round = (v: number, digits = 2): number => Math.round(v * 10 ** digits) / 10 ** digits;
 
-export function createMetricsProvider(): MetricsProvider {
-  const cache = new Map<string, ProcedureMetrics>();
-  return (procedure: SingleProcedure, params: CaseParams) => {
-    const volume = params.volume ?? typicalVolumeMl(params.level);
-    const key = `${procedure}|${params.level}|${params.grade}|${params.shape}|${volume}`;
-    let m = cache.get(key);
-    if (!m) {
-      const h = heightMetrics(procedure, { level: params.level, grade: params.grade, shape: params.shape });
-      const heights = (x: typeof h.heightBeforeMm) => ({ anterior: round(x.anterior), middle: round(x.middle), posterior: round(x.posterior) });
-      m = {
-        heightBeforeMm: heights(h.heightBeforeMm),
-        heightAfterMm: heights(h.heightAfterMm),
-        wedgeBeforeDeg: round(h.wedgeBeforeDeg, 1),
-        wedgeAfterDeg: round(h.wedgeAfterDeg, 1),
-        cementVolumeMl: round(volume, 2),
-        leaks: [],
-      };
-      cache.set(key, m);
-    }
-    return m;
-  };
+export function leaksOf(result: CementResult): ProcedureMetrics['leaks'] {
+  const byType = new Map<string, number>();
+  for (const leak of result.leaks) byType.set(leak.type, (byType.get(leak.type) ?? 0) + leak.volumeMl);
+  return LEAK_TYPES.filter((type) => (byType.get(type) ?? 0) >= DETECTABLE_LEAK_ML).map((type) => ({
+    type,
+    volumeMl: round(byType.get(type)!, 3),
+  }));
 }
 
-/** The one provider the app shares: the command API and the results table read the same numbers. */
-export const caseMetrics = createMetricsProvider();
+export function createMetricsProvider(cement?: CementClient): MetricsProvider {
+  const cache = new Map<string, Omit<ProcedureMetrics, 'cementVolumeMl' | 'leaks'>>();
+  return (procedure: SingleProcedure, params: CaseParams) => {
+    const key = `${procedure}|${params.level}|${params.grade}|${params.shape}`;
+    let heights = cache.get(key);
+    if (!heights) {
+      const h = heightMetrics(procedure, { level: params.level, grade: params.grade, shape: params.shape });
+      const r = (x: typeof h.heightBeforeMm) => ({ anterior: round(x.anterior), middle: round(x.middle), posterior: round(x.posterior) });
+      heights = {
+        heightBeforeMm: r(h.heightBeforeMm),
+        heightAfterMm: r(h.heightAfterMm),
+        wedgeBeforeDeg: round(h.wedgeBeforeDeg, 1),
+        wedgeAfterDeg: round(h.wedgeAfterDeg, 1),
+      };
+      cache.set(key, heights);
+    }
+    const status = cement?.peek(cementInputFor(procedure, params));
+    if (status?.state === 'done') {
+      return { ...heights, cementVolumeMl: round(status.result.injectedMl), leaks: leaksOf(status.result) };
+    }
+    return { ...heights, cementVolumeMl: round(params.volume ?? typicalVolumeMl(params.level)), leaks: [] };
+  };
+}

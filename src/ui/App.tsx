@@ -11,6 +11,7 @@ import { ModeSwitch } from './ModeSwitch.tsx';
 import { Notices } from './Notices.tsx';
 import { ProcedureSwitch } from './ProcedureSwitch.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
+import { SimulationStatus } from './SimulationStatus.tsx';
 import { StepList } from './StepList.tsx';
 import { Transport } from './Transport.tsx';
 import { ViewOptions } from './ViewOptions.tsx';
@@ -72,6 +73,7 @@ export function App({ webgl, onError }: AppProps) {
             </div>
           )}
           <Notices />
+          {webgl && <SimulationStatus />}
           {procedure === 'compare' && <ResultsPanel />}
         </div>
         <button

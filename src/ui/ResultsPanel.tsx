@@ -5,7 +5,7 @@ import { planFor } from '../domain/procedures/plans.ts';
 import { heightMetrics } from '../domain/procedures/caseMetrics.ts';
 import { useT } from '../i18n/useT.ts';
 import type { ProcedureMetrics } from '../state/commandApi.ts';
-import { caseMetrics } from '../state/metricsProvider.ts';
+import { useMetrics } from './useMetrics.ts';
 import { selectPlan } from '../state/store.ts';
 import { useAppStore } from '../state/useAppStore.ts';
 
@@ -31,7 +31,8 @@ export function ResultsPanel() {
   const atEnd = useAppStore((s) => s.stepIndex === selectPlan(s).steps.length - 1);
   const open = choice ?? atEnd;
   const procedures = shownProcedures(params.procedure);
-  const rows = procedures.map((p) => ({ p, m: caseMetrics(p, params)! }));
+  const metrics = useMetrics();
+  const rows = procedures.map((p) => ({ p, m: metrics(p, params)! }));
   const line = keyLine(params.shape);
 
   const restored = (p: SingleProcedure, m: ProcedureMetrics) => {

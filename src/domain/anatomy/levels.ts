@@ -46,7 +46,10 @@ export interface LevelParams {
   readonly scw: number;
   /** Spinal canal depth (midline, body back wall to lamina). */
   readonly scd: number;
-  /** Target whole-vertebra extents. */
+  /**
+   * Whole-vertebra extents: AP places the spinous tip, LR the transverse tips. SI sizes the
+   * articular processes of lumbar levels only; thoracic SI follows from the spinous angle.
+   */
   readonly extents: Extents;
   /** Spinous process angle below the horizontal (degrees) [U]. */
   readonly spinousAngle: number;
@@ -101,7 +104,8 @@ const ANCHORS: Partial<Record<LevelId, Override>> = {
 };
 
 // Clouthier 2023 [C] (domain.md §2a): mean-mesh whole-vertebra extent AP × LR × SI.
-// L1 and the thoracic levels are modelling estimates [U] that taper upward from L2.
+// L1 and the thoracic levels are modelling estimates [U] that taper upward from L2 (thoracic SI
+// is descriptive only: the generator does not aim at it).
 const EXTENTS: Record<LevelId, Extents> = {
   T1: { ap: 62, lr: 70, si: 42 }, // [U]
   T2: { ap: 62, lr: 64, si: 46 }, // [U]

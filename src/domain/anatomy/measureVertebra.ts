@@ -3,7 +3,7 @@
  * see the geometry that is drawn. Meshes are in the vertebra's own frame (mm, +Y superior,
  * +Z anterior, +X left) unless a transform is passed.
  */
-import { HEIGHT_INSET_MM } from './spineLayout.ts';
+import { HEIGHT_INSET_MM, vertebraTransform } from './spineLayout.ts';
 import { apply, invert, type RigidTransform, type Vec3 } from './vec.ts';
 import { pedicleAxis, pedicleCentre, vertebraGeometry } from './vertebraGeometry.ts';
 import { bodyHalfHeight } from './vertebralBody.ts';
@@ -88,6 +88,17 @@ export function measureBodyHeights(mesh: MeshView, id: LevelId): BodyHeights {
     middle: at((g.zAnterior + g.zPosterior) / 2),
     posterior: at(g.zPosterior + HEIGHT_INSET_MM),
   };
+}
+
+/**
+ * Body heights of a level's (possibly deformed) bone mesh given in the assembled-spine frame,
+ * e.g. the GLB's positions: pass unitsPerMm = 0.001 for metres.
+ */
+export function measureBodyHeightsInSpine(mesh: MeshView, id: LevelId, unitsPerMm = 1): BodyHeights {
+  const s = 1 / unitsPerMm;
+  const mm = new Float64Array(mesh.positions.length);
+  for (let i = 0; i < mm.length; i++) mm[i] = mesh.positions[i]! * s;
+  return measureBodyHeights(toLocal({ positions: mm, indices: mesh.indices }, vertebraTransform(id)), id);
 }
 
 /** The dimensions of domain.md §2b and §2a, measured on a bone mesh in its own frame. */

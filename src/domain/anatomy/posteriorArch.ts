@@ -129,7 +129,7 @@ export function archSdf(g: VertebraGeometry): Sdf {
   const sf = g.superiorFacet;
   const fi = g.inferiorFacet;
   // SAP: a plate behind the joint plane, rising from the pillar.
-  const sapT = lumbar ? 7.5 : 5;
+  const sapT = lumbar ? 7.5 : 7;
   const sapW = lumbar ? 8.5 : 6;
   const sapBottom = L.pillar[1];
   const sapCentre: Vec3 = [
@@ -145,7 +145,7 @@ export function archSdf(g: VertebraGeometry): Sdf {
     sapCentre[2] - sapM[2] * (sapW - 1.5) - sf.normal[2] * 1.5,
   ];
   // IAP: hangs from the lamina on the far side of the joint below.
-  const iapT = lumbar ? 7.5 : 5;
+  const iapT = lumbar ? 7.5 : 7;
   const iapW = lumbar ? 6.5 : 5.5;
   const iapTop = L.laminaBottom + 4;
   const iapCentre: Vec3 | undefined = fi

@@ -1,0 +1,257 @@
+/**
+ * Case- and patient-specific features laid into a copy of the base grid (vertebra frame after the
+ * fracture, mm): the venous channels (seeded: intraosseous veins vary from person to person),
+ * endplate fracture lines, the cortical defect and cleft of the fracture, and the BKP balloon
+ * cavities. Also places the needle tips.
+ */
+import { fractureFeatures, type CorticalDefectSite, type FractureShape } from '../anatomy/fracture.ts';
+import { localLandmarks } from '../anatomy/landmarks.ts';
+import type { LevelId } from '../anatomy/levels.ts';
+import { vertebraTransform } from '../anatomy/spineLayout.ts';
+import { apply, invert, normalize, type Vec3 } from '../anatomy/vec.ts';
+import { vertebraGeometry } from '../anatomy/vertebraGeometry.ts';
+import type { Random } from '../random.ts';
+import { BALLOON_LENGTH_MM, BALLOON_TIP_CLEARANCE_MM, CAVITY_ML_PER_BALLOON, CLEFT_BREACH_CHANCE, CLEFT_RIM_MM, COMPACTED_SHELL_MM, CRACK_CHANCE, PATIENT_CALIBRE_LOG_SPREAD, VEIN_CALIBRE_SPREAD, VEIN_RADIUS_MM } from './params.ts';
+import { CELL, type CementInput } from './types.ts';
+import type { BaseGrid } from './voxelise.ts';
+
+/** The grid of one case: classes, the compacted shell round a cavity, and the injection points. */
+export interface CaseGrid {
+  readonly kind: Uint8Array;
+  /** 1 where the balloon compacted the trabeculae (BKP). */
+  readonly compacted: Uint8Array;
+  /** Needle tips (VP) or balloon centres (BKP), mm. */
+  readonly tips: readonly Vec3[];
+  readonly cavityMl: number;
+  /**
+   * This patient's vessel calibres relative to nominal (entry barrier ∝ 1/calibre), and the
+   * defect's opening 0..1 (1 = wide open). Veins vary from person to person [U].
+   */
+  readonly calibre: { readonly basivertebral: number; readonly segmental: number; readonly anteriorPlexus: number; readonly defect: number };
+}
+
+const BONE: readonly number[] = [CELL.cancellous, CELL.cortical, CELL.endplate];
+const CRUSHABLE: readonly number[] = [CELL.cancellous, CELL.basivertebralVein, CELL.segmentalVein, CELL.anteriorPlexus];
+
+/** Marks voxels of the allowed classes within `r` of segment a–b. */
+function markTube(base: BaseGrid, kind: Uint8Array, a: Vec3, b: Vec3, r: number, to: number, allowed: readonly number[]): void {
+  const { dims, origin, spacingMm: h } = base.meta;
+  const [nx, ny, nz] = dims;
+  const lo = (v: number, o: number): number => Math.max(0, Math.floor((v - r - o) / h));
+  const hi = (v: number, o: number, n: number): number => Math.min(n - 1, Math.ceil((v + r - o) / h));
+  const abx = b[0] - a[0], aby = b[1] - a[1], abz = b[2] - a[2];
+  const len2 = abx * abx + aby * aby + abz * abz || 1;
+  for (let k = lo(Math.min(a[2], b[2]), origin[2]); k <= hi(Math.max(a[2], b[2]), origin[2], nz); k++) {
+    for (let j = lo(Math.min(a[1], b[1]), origin[1]); j <= hi(Math.max(a[1], b[1]), origin[1], ny); j++) {
+      for (let i = lo(Math.min(a[0], b[0]), origin[0]); i <= hi(Math.max(a[0], b[0]), origin[0], nx); i++) {
+        const px = origin[0] + i * h - a[0], py = origin[1] + j * h - a[1], pz = origin[2] + k * h - a[2];
+        const t = Math.min(Math.max((px * abx + py * aby + pz * abz) / len2, 0), 1);
+        const dx = px - t * abx, dy = py - t * aby, dz = pz - t * abz;
+        if (dx * dx + dy * dy + dz * dz > r * r) continue;
+        const idx = i + nx * (j + ny * k);
+        if (allowed.includes(kind[idx]!)) kind[idx] = to;
+      }
+    }
+  }
+}
+
+/** Marks voxels of the allowed classes inside a spheroid (semi-axis ra along `axis`, rb across); returns how many. */
+function markEllipsoid(base: BaseGrid, kind: Uint8Array, c: Vec3, axis: Vec3, ra: number, rb: number, to: number, allowed: readonly number[]): number {
+  const { dims, origin, spacingMm: h } = base.meta;
+  const [nx, ny, nz] = dims;
+  const r = Math.max(ra, rb);
+  let count = 0;
+  const i0 = Math.max(0, Math.floor((c[0] - r - origin[0]) / h)), i1 = Math.min(nx - 1, Math.ceil((c[0] + r - origin[0]) / h));
+  const j0 = Math.max(0, Math.floor((c[1] - r - origin[1]) / h)), j1 = Math.min(ny - 1, Math.ceil((c[1] + r - origin[1]) / h));
+  const k0 = Math.max(0, Math.floor((c[2] - r - origin[2]) / h)), k1 = Math.min(nz - 1, Math.ceil((c[2] + r - origin[2]) / h));
+  for (let k = k0; k <= k1; k++) for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) {
+    const px = origin[0] + i * h - c[0], py = origin[1] + j * h - c[1], pz = origin[2] + k * h - c[2];
+    const along = px * axis[0] + py * axis[1] + pz * axis[2];
+    const across2 = px * px + py * py + pz * pz - along * along;
+    if ((along * along) / (ra * ra) + across2 / (rb * rb) > 1) continue;
+    const idx = i + nx * (j + ny * k);
+    if (allowed.includes(kind[idx]!)) {
+      kind[idx] = to;
+      count++;
+    }
+  }
+  return count;
+}
+
+/** Walks from p along dir until the voxel is no longer bone: the outer surface (mm). */
+function exitPoint(base: BaseGrid, kind: Uint8Array, p: Vec3, dir: Vec3): Vec3 {
+  const { dims, origin, spacingMm: h } = base.meta;
+  const [nx, ny, nz] = dims;
+  for (let t = 0; t < 60; t += 0.25) {
+    const q: Vec3 = [p[0] + dir[0] * t, p[1] + dir[1] * t, p[2] + dir[2] * t];
+    const i = Math.round((q[0] - origin[0]) / h), j = Math.round((q[1] - origin[1]) / h), k = Math.round((q[2] - origin[2]) / h);
+    if (i < 0 || j < 0 || k < 0 || i >= nx || j >= ny || k >= nz) return q;
+    const c = kind[i + nx * (j + ny * k)]!;
+    if (c !== CELL.cancellous && c !== CELL.cortical && c !== CELL.endplate && c !== CELL.basivertebralVein) return q;
+  }
+  return p;
+}
+
+function between(rng: Random, a: number, b: number): number {
+  return a + (b - a) * rng();
+}
+
+/**
+ * Venous routes [U: layout from standard anatomy, domain.md §2/§5; sizes modelling estimates]:
+ * the basivertebral vein enters the posterior wall at mid-height on the midline and branches
+ * forward; segmental veins drain the lateral walls at the vein exits; small foramina of the
+ * anterior external plexus pierce the anterior and anterolateral cortex.
+ */
+function placeVeins(base: BaseGrid, kind: Uint8Array, level: LevelId, rng: Random): void {
+  const g = vertebraGeometry(level);
+  const p = g.params;
+  const lm = localLandmarks(level);
+  const d = base.deformLocal;
+  const foramen = lm.basivertebralForamen.centre;
+  const trunkEnd: Vec3 = [between(rng, -2, 2), foramen[1], foramen[2] + between(rng, 0.2, 0.45) * p.epd];
+  // The trunk pierces the wall and opens into the anterior epidural plexus behind it.
+  markTube(base, kind, d([foramen[0], foramen[1], foramen[2] - 1.5]), d(trunkEnd), VEIN_RADIUS_MM.basivertebral, CELL.basivertebralVein, BONE);
+  const branches = 2 + Math.floor(rng() * 2);
+  for (let b = 0; b < branches; b++) {
+    const angle = between(rng, -1.1, 1.1);
+    const len = between(rng, 3, 9);
+    const end: Vec3 = [trunkEnd[0] + Math.sin(angle) * len, trunkEnd[1] + between(rng, -3, 3), trunkEnd[2] + Math.cos(angle) * len];
+    markTube(base, kind, d(trunkEnd), d(end), 0.8 * VEIN_RADIUS_MM.basivertebral, CELL.basivertebralVein, [CELL.cancellous]);
+  }
+  for (const side of [lm.segmentalVeinExits.left, lm.segmentalVeinExits.right]) {
+    const s = Math.sign(side[0]);
+    const len = between(rng, 1.5, 9);
+    const inward = normalize([-s, 0, between(rng, 0, 0.8)]);
+    const start: Vec3 = [side[0] + s * 1, side[1] + between(rng, -3, 3), side[2] + between(rng, -3, 3)];
+    const end: Vec3 = [start[0] + inward[0] * (len + 1), start[1], start[2] + inward[2] * (len + 1)];
+    markTube(base, kind, d(start), d(end), VEIN_RADIUS_MM.segmental, CELL.segmentalVein, BONE);
+  }
+  const foramina = Math.floor(rng() * 5);
+  for (let f = 0; f < foramina; f++) {
+    const azimuth = between(rng, -1.3, 1.3); // from straight ahead (+Z) towards either side
+    const dir: Vec3 = [Math.sin(azimuth), 0, Math.cos(azimuth)];
+    const from = d([0, between(rng, -0.4, 0.4) * p.vbha, 0]);
+    const exit = exitPoint(base, kind, from, dir);
+    const len = between(rng, 0.5, 2.5);
+    const a: Vec3 = [exit[0] + dir[0], exit[1], exit[2] + dir[2]];
+    const b: Vec3 = [exit[0] - dir[0] * len, exit[1], exit[2] - dir[2] * len];
+    markTube(base, kind, a, b, VEIN_RADIUS_MM.anteriorPlexus, CELL.anteriorPlexus, BONE);
+  }
+}
+
+/** A fracture line through the superior endplate, open to the disc [U]. */
+function placeCrack(base: BaseGrid, kind: Uint8Array, level: LevelId, rng: Random, at?: Vec3): void {
+  const p = vertebraGeometry(level).params;
+  const { dims, origin, spacingMm: h } = base.meta;
+  const [nx, ny] = dims;
+  const cx = at ? at[0] : between(rng, -0.3, 0.3) * p.epw;
+  const cz = at ? at[2] : between(rng, -0.3, 0.3) * p.epd;
+  const angle = rng() * Math.PI, half = between(rng, 2, 6);
+  for (let t = -half; t <= half; t += h / 2) {
+    const i = Math.round((cx + Math.cos(angle) * t - origin[0]) / h);
+    const k = Math.round((cz + Math.sin(angle) * t - origin[2]) / h);
+    if (i < 1 || k < 1 || i >= nx - 1 || k >= dims[2] - 1) continue;
+    // Top down: the first endplate voxels under the disc.
+    for (let j = ny - 2; j > ny / 2; j--) {
+      const idx = i + nx * (j + ny * k);
+      if (kind[idx] === CELL.endplate) kind[idx] = CELL.endplateCrack;
+      else if (kind[idx] === CELL.cancellous) break;
+    }
+  }
+}
+
+/** Defect site used when the input only says "a defect": the commonest break for the shape [U]. */
+function defaultDefectSite(shape: FractureShape): CorticalDefectSite {
+  return shape === 'biconcave' ? 'superior-endplate' : 'anterior';
+}
+
+/** Lays the features of one case into a copy of the base grid. */
+export function placeFeatures(base: BaseGrid, input: CementInput, rng: Random): CaseGrid {
+  const kind = base.kind.slice();
+  const compacted = new Uint8Array(kind.length);
+  const level = input.level;
+  placeVeins(base, kind, level, rng);
+  // Vessel calibre: one factor for the whole patient (log-uniform), one per vein system.
+  const spread = VEIN_CALIBRE_SPREAD;
+  const patient = Math.exp(between(rng, -PATIENT_CALIBRE_LOG_SPREAD, PATIENT_CALIBRE_LOG_SPREAD));
+  const calibre = {
+    basivertebral: patient * between(rng, 1 - spread, 1 + spread),
+    segmental: patient * between(rng, 1 - spread, 1 + spread),
+    anteriorPlexus: patient * between(rng, 1 - spread, 1 + spread),
+    defect: rng(),
+  };
+  if (rng() < CRACK_CHANCE[input.grade]) placeCrack(base, kind, level, rng);
+
+  const site = input.corticalDefect === true ? defaultDefectSite(input.shape) : input.corticalDefect || undefined;
+  const features = fractureFeatures({ level, grade: input.grade, shape: input.shape, cleft: input.cleft === true, ...(site ? { corticalDefect: site } : {}) });
+  const toLocal = invert(vertebraTransform(level));
+  if (features.defect) {
+    const c = apply(toLocal, features.defect.centre);
+    // The break opens the shell only: cortex and endplate voxels round the defect centre.
+    markTube(base, kind, c, c, features.defect.radius, CELL.defect, [CELL.cortical, CELL.endplate]);
+  }
+  if (features.cleft) {
+    // The cleft fills readily; its sclerotic rim resists interdigitation, and the collapsed
+    // endplate over it is often broken [U] — why a cleft raises the odds of a leak (OR 1.40,
+    // domain.md §5 [C]) although it holds cement.
+    const c = apply(toLocal, features.cleft.centre);
+    const r = features.cleft.radii;
+    const m = CLEFT_RIM_MM;
+    const { dims, origin, spacingMm: h } = base.meta;
+    const [nx, ny] = dims;
+    for (let idx = 0; idx < kind.length; idx++) {
+      if (kind[idx] !== CELL.cancellous) continue;
+      const x = origin[0] + (idx % nx) * h - c[0];
+      const y = origin[1] + (Math.floor(idx / nx) % ny) * h - c[1];
+      const z = origin[2] + Math.floor(idx / (nx * ny)) * h - c[2];
+      if ((x / r[0]) ** 2 + (y / r[1]) ** 2 + (z / r[2]) ** 2 <= 1) kind[idx] = CELL.cleft;
+      else if ((x / (r[0] + m)) ** 2 + (y / (r[1] + m)) ** 2 + (z / (r[2] + m)) ** 2 <= 1) compacted[idx] = 1;
+    }
+    if (rng() < CLEFT_BREACH_CHANCE) placeCrack(base, kind, level, rng, c);
+  }
+
+  const lm = localLandmarks(level);
+  const targets = input.approach === 'bipedicular'
+    ? [lm.anteriorThirdTargets.left, lm.anteriorThirdTargets.right]
+    : [lm.anteriorThirdTargets.midline];
+  const tips = targets.map((t) => base.deformLocal(t));
+  let cavityMl = 0;
+  if (input.procedure === 'bkp') {
+    const g = vertebraGeometry(level);
+    const ra = BALLOON_LENGTH_MM / 2;
+    const perBalloon = input.approach === 'bipedicular' ? CAVITY_ML_PER_BALLOON : 2 * CAVITY_ML_PER_BALLOON;
+    // Ellipsoid volume 4/3·π·ra·rb²; the balloon lies along the pedicle axis.
+    const rb = Math.sqrt((3 * perBalloon * 1000) / (4 * Math.PI * ra));
+    const h3 = base.meta.spacingMm ** 3;
+    for (const [n, tip] of tips.entries()) {
+      const s = input.approach === 'bipedicular' ? (n === 0 ? 1 : -1) : 0;
+      const axis: Vec3 = s === 0 ? [0, 0, 1] : [-s * Math.sin(g.pedicleAngle), 0, Math.cos(g.pedicleAngle)];
+      // The drilled channel ends at the anterior-third target: the balloon lies behind its tip.
+      const back = ra - BALLOON_TIP_CLEARANCE_MM;
+      const centre: Vec3 = [tip[0] - axis[0] * back, tip[1], tip[2] - axis[2] * back];
+      tips[n] = centre;
+      // The tamp compacts the trabeculae round it and squeezes shut the small veins it meets [U].
+      markEllipsoid(base, kind, centre, axis, ra + COMPACTED_SHELL_MM, rb + COMPACTED_SHELL_MM, 255, CRUSHABLE);
+      cavityMl += (markEllipsoid(base, kind, centre, axis, ra, rb, CELL.cavity, [255, CELL.cleft]) * h3) / 1000;
+    }
+    // Inflation stops where the balloon meets cortex or endplate (domain.md §1 step 6 [C]): keep a
+    // layer of (compacted) bone between the cavity and the shell.
+    const [nx, ny] = base.meta.dims;
+    const soft = (c: number): boolean => c === CELL.cavity || c === 255 || c === CELL.cancellous || c === CELL.cleft;
+    for (let idx = nx * ny; idx < kind.length - nx * ny; idx++) {
+      if (kind[idx] !== CELL.cavity) continue;
+      if (![1, nx, nx * ny].every((o) => soft(kind[idx + o]!) && soft(kind[idx - o]!))) {
+        kind[idx] = 255;
+        cavityMl -= h3 / 1000;
+      }
+    }
+    for (let idx = 0; idx < kind.length; idx++) {
+      if (kind[idx] === 255) {
+        // Back to the voxel's own bone class: a squeezed vein in the shell stays shell.
+        kind[idx] = base.kind[idx]!;
+        compacted[idx] = kind[idx] === CELL.cancellous ? 1 : 0;
+      }
+    }
+  }
+  return { kind, compacted, tips, cavityMl, calibre };
+}

@@ -1,0 +1,132 @@
+/**
+ * Constants of the cement model, each with its source. Physical numbers come from
+ * shared/domain.md; numbers marked [U] are modelling estimates (approximate), several of them
+ * tuned so that the seeded population reproduces the pooled leak rates of domain.md §5 — the
+ * calibration tests in tests/domain/cement hold them there.
+ */
+import type { Viscosity } from '../caseParams.ts';
+
+/** domain.md §7: Darcy permeability of cancellous bone, Baroud 2004 [C], m². */
+export const PERMEABILITY_SI_M2 = 4.45e-8;
+export const PERMEABILITY_AP_M2 = 3.44e-8;
+/** Left–right permeability: not given by Baroud 2004; taken equal to AP [U]. */
+export const PERMEABILITY_LR_M2 = PERMEABILITY_AP_M2;
+
+/** domain.md §7: osteoporotic porosity 85–95% [U]; the middle. Cement fills the pores only. */
+export const POROSITY = 0.9;
+
+/** Default voxel edge, mm (issue 5: 0.75 mm or finer). */
+export const DEFAULT_SPACING_MM = 0.75;
+/** Finest voxel edge accepted, mm (memory grows as 1/spacing³). */
+export const MIN_SPACING_MM = 0.4;
+
+/** Default injection rate [U] (modelling estimate: about a millilitre a minute by hand). */
+export const DEFAULT_RATE_ML_PER_MIN = 1;
+
+/**
+ * Viscous resistance weight per mm of Darcy path (threshold units / mm), by viscosity. Darcy:
+ * the pressure to push cement a distance L through bone grows as μL/k, so a thicker cement pays
+ * more for a long finger and advances as a compact front; a thin one fingers along the weakest
+ * paths (domain.md §7, Trivedi 2023, Widmer Soyka 2013 [C]). Viscosity runs from tens of Pa·s
+ * early to 100–1000 Pa·s doughy (domain.md §6 [U]); the weights are [U], tuned.
+ */
+export const VISCOUS_WEIGHT: Record<Viscosity, number> = { low: 0.035, medium: 0.09, high: 0.2 };
+
+/**
+ * Entry barrier of a vein (threshold units) for each viscosity, for a vessel of the anterior
+ * plexus's radius at the default rate [U]: a doughy cement does not enter a millimetre-wide
+ * vessel as readily as a runny one (yield stress). Scaled by 1/radius per vein and by
+ * 1/√(rate / default rate). Tuned towards domain.md §5 [C]: low viscosity OR 3.32 for any leak,
+ * high vs low RR 0.38.
+ */
+export const VEIN_BARRIER: Record<Viscosity, number> = { low: 0.5, medium: 0.85, high: 2.2 };
+
+/**
+ * Entry length, mm of bone-equivalent Darcy path [U], paid once when cement enters a route out of
+ * the body: the narrow vein mouth, crack or break. A runny cement pays little for it in pressure
+ * (small viscous weight), a doughy one a lot — so thick cement leaks less (domain.md §5 [C]).
+ */
+export const ENTRY_LENGTH_MM = { vein: 2.5, defect: 0.5, crack: 1 };
+
+/**
+ * Vein radii, mm [U] (modelling estimates: the basivertebral vein is the largest intraosseous
+ * vein; the foramina of the anterior plexus are the smallest). The entry barrier scales as
+ * 1/radius, as a capillary or yield-stress entry pressure does.
+ */
+export const VEIN_RADIUS_MM = { basivertebral: 0.85, segmental: 0.6, anteriorPlexus: 0.5 };
+
+/**
+ * Spread of vein calibre [U]: a log-uniform factor per patient (±this in natural log) times a
+ * uniform factor per vein system (± this fraction). Patients differ in how leak-prone they are,
+ * which keeps the rise of leak rate with volume gradual.
+ */
+export const PATIENT_CALIBRE_LOG_SPREAD = 0.6;
+export const VEIN_CALIBRE_SPREAD = 0.3;
+
+/**
+ * Extra entry barrier of a cortical defect when barely open (none when wide open) [U]: fracture
+ * lines differ in how far they gape; tuned so a defect raises the odds of a leak about as the
+ * pooled OR 5.56 does (domain.md §5 [C]).
+ */
+export const DEFECT_BARRIER = 2;
+
+/** Share of the entry thresholds that varies smoothly (regional bone loss) vs voxel by voxel [U]. */
+export const FIELD_SMOOTH_SHARE = 0.55;
+/** Correlation length of the smooth part, mm [U] (a few trabecular spacings). */
+export const FIELD_CELL_MM = 3;
+
+/** Per-class entry threshold and path resistance per mm (× the Darcy cost of cancellous bone). */
+export interface MediumRule {
+  readonly threshold: number;
+  readonly resistancePerMm: number;
+}
+
+/**
+ * Media other than cancellous bone [U]. Voids (cavity, cleft) fill first; veins and breaks are
+ * low-resistance routes out of the body (domain.md §7: leaks follow veins, cortical defects and
+ * endplate cracks [C]); tissue outside takes cement reluctantly, so leaks stay local.
+ */
+export const MEDIA = {
+  cavity: { threshold: -2, resistancePerMm: 0.05 },
+  cleft: { threshold: -0.6, resistancePerMm: 0.15 },
+  vein: { threshold: 0.05, resistancePerMm: 0.25 },
+  defect: { threshold: 0.1, resistancePerMm: 0.4 },
+  crack: { threshold: 0.35, resistancePerMm: 0.8 },
+  disc: { threshold: 0.5, resistancePerMm: 1.5 },
+  epidural: { threshold: 0.45, resistancePerMm: 1.5 },
+  paravertebral: { threshold: 0.55, resistancePerMm: 2 },
+} as const satisfies Record<string, MediumRule>;
+
+/**
+ * BKP: the balloon compacts the trabeculae round the cavity, which then resist interdigitation
+ * [U]: the cement first fills the cavity at low pressure (domain.md §6, Weisskopf 2008 [C]),
+ * then interdigitates through the compacted rim, which is less permeable (a higher Darcy cost
+ * per mm) and a little harder to enter. Thickness, resistance and threshold [U], tuned.
+ */
+export const COMPACTED_SHELL_MM = 1.5;
+export const COMPACTED_RESISTANCE = 4;
+export const COMPACTED_EXTRA_THRESHOLD = 0.2;
+
+/** Balloon: 15 mm long (10/15/20 mm balloons, 2–3 mL max, domain.md §1 [C]). */
+export const BALLOON_LENGTH_MM = 15;
+/** How far the balloon's front end reaches past the channel's end (the target), mm [U]. */
+export const BALLOON_TIP_CLEARANCE_MM = 2;
+/**
+ * Cavity left per balloon, mL [U], before clipping to the bone: below the 2–3 mL maximum
+ * (domain.md §1 [C]) since inflation stops at height restoration or on meeting cortex or an
+ * endplate; the cement then fills the cavity and interdigitates beyond it (domain.md §6: about
+ * 2.4 mL per side plus interdigitation [C]). Tuned so BKP at the typical volume leaks at about
+ * the pooled 18.4% (domain.md §5 [C]).
+ */
+export const CAVITY_ML_PER_BALLOON = 1.0;
+
+/** Sclerotic rim round an intravertebral cleft, mm, resisting like compacted bone [U]. */
+export const CLEFT_RIM_MM = 0.75;
+/** Chance that the endplate over a cleft is broken through to the disc [U]. */
+export const CLEFT_BREACH_CHANCE = 0.25;
+
+/** Smallest leak counted as a leak in the statistics, mL [U] (about what CT resolves). */
+export const DETECTABLE_LEAK_ML = 0.01;
+
+/** Chance of an endplate fracture line open to the disc, by Genant grade [U]. */
+export const CRACK_CHANCE: Record<1 | 2 | 3, number> = { 1: 0.2, 2: 0.35, 3: 0.5 };

@@ -1,0 +1,75 @@
+import { Html } from '@react-three/drei';
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useState } from 'react';
+import { Matrix4 } from 'three';
+import { vertebraTransform } from '../domain/anatomy/spineLayout.ts';
+import { apply, toMat4 } from '../domain/anatomy/vec.ts';
+import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
+import { typicalVolumeMl } from '../domain/caseParams.ts';
+import { alignTime } from '../domain/procedures/alignTime.ts';
+import { planFor } from '../domain/procedures/plans.ts';
+import { sample } from '../domain/procedures/sampleProcedure.ts';
+import { useT } from '../i18n/useT.ts';
+import { buildCementCloud } from '../render/cementCloud.ts';
+import { METRES_PER_MM, mmToScene } from '../render/toScene.ts';
+import { selectPlan } from '../state/store.ts';
+import { useAppStoreApi } from '../state/useAppStore.ts';
+import { useCementSimulation } from './CementContext.ts';
+
+export interface CementCloudViewProps {
+  params: CaseParams;
+  procedure: SingleProcedure;
+}
+
+/** The simulated cement, growing with the injection; leaks labelled in text where they start. */
+export function CementCloudView({ params, procedure }: CementCloudViewProps) {
+  const t = useT();
+  const store = useAppStoreApi();
+  const invalidate = useThree((s) => s.invalidate);
+  const status = useCementSimulation(procedure, params);
+  const result = status?.state === 'done' ? status.result : null;
+  const plan = planFor(procedure);
+  const volume = params.volume ?? typicalVolumeMl(params.level);
+  const cloud = useMemo(() => {
+    if (!result) return null;
+    const toSpine = new Matrix4().fromArray(toMat4(vertebraTransform(result.grid.level), METRES_PER_MM));
+    return buildCementCloud(result, toSpine);
+  }, [result]);
+  useEffect(() => {
+    invalidate();
+    return () => cloud?.dispose();
+  }, [cloud, invalidate]);
+
+  // Leaks shown so far (a leak appears once the injection has reached it).
+  const [shownLeaks, setShownLeaks] = useState(0);
+  const leaks = useMemo(() => (result ? [...result.leaks].sort((a, b) => a.atMl - b.atMl) : []), [result]);
+  useFrame(() => {
+    if (!cloud) return;
+    const s = store.getState();
+    const injected = volume * sample(plan, alignTime(selectPlan(s), plan, s.t)).cementFill;
+    cloud.setInjected(injected);
+    let n = 0;
+    while (n < leaks.length && leaks[n]!.atMl <= injected) n++;
+    if (n !== shownLeaks) setShownLeaks(n);
+  });
+
+  if (!cloud || !result) return null;
+  const toSpine = vertebraTransform(result.grid.level);
+  // One label per leak route, at the first place cement entered it.
+  const firstOfType = leaks.slice(0, shownLeaks).filter((l, i, all) => all.findIndex((o) => o.type === l.type) === i);
+  return (
+    <>
+      <primitive object={cloud.mesh} />
+      {firstOfType.map((leak, i) => {
+        const p = apply(toSpine, leak.position);
+        return (
+          <Html key={leak.type} position={[mmToScene(p[0]), mmToScene(p[1]), mmToScene(p[2])]} zIndexRange={[3, 0]} className="scene-label-host">
+            <span className="scene-label scene-label--leak" data-leak={leak.type} style={{ marginTop: `${i * 1.9}em` }}>
+              {t('leak.label', { type: t.dynamic(`leak.${leak.type}`) })}
+            </span>
+          </Html>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+/** The flow simulation's input for a case on screen. */
+import type { CementInput } from '../domain/cement/types.ts';
+import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
+import { typicalVolumeMl } from '../domain/caseParams.ts';
+import { ml } from '../domain/units.ts';
+
+export function cementInputFor(procedure: SingleProcedure, params: CaseParams): CementInput {
+  return {
+    procedure,
+    level: params.level,
+    grade: params.grade,
+    shape: params.shape,
+    approach: params.approach,
+    viscosity: params.viscosity,
+    volumeMl: ml(params.volume ?? typicalVolumeMl(params.level)),
+    seed: params.seed,
+  };
+}

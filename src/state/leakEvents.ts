@@ -1,0 +1,47 @@
+/**
+ * Emits the command API's `leak` event when playback passes the moment a simulated leak starts
+ * (injected volume reaching the leak's start), whichever way the time got there.
+ */
+import { typicalVolumeMl } from '../domain/caseParams.ts';
+import { alignTime } from '../domain/procedures/alignTime.ts';
+import { planFor } from '../domain/procedures/plans.ts';
+import { sample } from '../domain/procedures/sampleProcedure.ts';
+import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
+import type { CementClient } from '../workers/cementClient.ts';
+import { cementInputFor } from './cementInput.ts';
+import type { SpinecastEvents } from './commandApi.ts';
+import type { AppStore } from './store.ts';
+import { selectPlan } from './store.ts';
+
+export function watchLeaks(store: AppStore, cement: CementClient, emit: (payload: SpinecastEvents['leak']) => void): () => void {
+  /** Per case and procedure: how many leaks have been announced. */
+  const announced = new Map<string, number>();
+  function check(): void {
+    const s = store.getState();
+    for (const procedure of shownProcedures(s.params.procedure)) {
+      const status = cement.peek(cementInputFor(procedure, s.params));
+      if (status?.state !== 'done') continue;
+      const plan = planFor(procedure);
+      const injected = (s.params.volume ?? typicalVolumeMl(s.params.level)) * sample(plan, alignTime(selectPlan(s), plan, s.t)).cementFill;
+      const leaks = [...status.result.leaks].sort((a, b) => a.atMl - b.atMl);
+      const key = `${procedure}|${JSON.stringify(s.params)}`;
+      let n = 0;
+      while (n < leaks.length && leaks[n]!.atMl <= injected) n++;
+      const before = announced.get(key) ?? 0;
+      for (let i = before; i < n; i++) {
+        const leak = leaks[i]!;
+        emit({ procedure, type: leak.type, volumeMl: leak.volumeMl, t: s.t });
+      }
+      // Scrubbing back re-arms the leaks not yet reached.
+      announced.set(key, n);
+    }
+  }
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.t !== prev.t || s.params !== prev.params) check();
+  });
+  const unwatch = cement.subscribe(() => check());
+  return () => {
+    unsubscribe();
+    unwatch();
+  };
+}

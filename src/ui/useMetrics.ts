@@ -1,0 +1,16 @@
+import { useContext, useMemo, useSyncExternalStore } from 'react';
+import { CementContext } from '../scene/CementContext.ts';
+import type { MetricsProvider } from '../state/commandApi.ts';
+import { createMetricsProvider } from '../state/metricsProvider.ts';
+
+/** The metrics provider, re-rendering the caller whenever a simulation status changes. */
+export function useMetrics(): MetricsProvider {
+  const cement = useContext(CementContext);
+  const provider = useMemo(() => createMetricsProvider(cement ?? undefined), [cement]);
+  const revision = useSyncExternalStore(
+    (notify) => cement?.subscribe(() => notify()) ?? (() => undefined),
+    () => cement?.revision() ?? 0,
+  );
+  // A new function identity per revision, so memoised readers recompute.
+  return useMemo<MetricsProvider>(() => (p, c) => provider(p, c), [provider, revision]);
+}

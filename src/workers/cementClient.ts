@@ -1,0 +1,103 @@
+/**
+ * The page's side of the cement worker: one simulation per case, cached; listeners hear when a
+ * result arrives or fails. Where Workers are unavailable it runs the simulation in a later task on
+ * the main thread, so the app still works (more slowly) rather than not at all.
+ */
+import type { CementInput, CementResult } from '../domain/cement/types.ts';
+import type { CementRequest, CementResponse } from './cement.worker.ts';
+
+export type SimulationStatus = { state: 'running' } | { state: 'done'; result: CementResult } | { state: 'failed'; message: string };
+
+export function cementKey(input: CementInput): string {
+  return [input.procedure, input.level, input.grade, input.shape, input.approach, input.viscosity, input.volumeMl, input.seed, input.corticalDefect ?? '', input.cleft ?? ''].join('|');
+}
+
+export interface CementClient {
+  /** Starts (or reuses) the simulation of a case and returns its current status. */
+  request(input: CementInput): SimulationStatus;
+  peek(input: CementInput): SimulationStatus | undefined;
+  subscribe(fn: (key: string, status: SimulationStatus) => void): () => void;
+  /** Bumped whenever any status changes (for React's useSyncExternalStore). */
+  revision(): number;
+  dispose(): void;
+}
+
+const MAX_CACHED = 8;
+
+export function createCementClient(): CementClient {
+  const statuses = new Map<string, SimulationStatus>();
+  const pending = new Map<number, string>();
+  const listeners = new Set<(key: string, status: SimulationStatus) => void>();
+  let nextId = 1;
+  let revision = 0;
+  let worker: Worker | null = null;
+  try {
+    worker = new Worker(new URL('./cement.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<CementResponse>) => {
+      const key = pending.get(event.data.id);
+      if (key === undefined) return;
+      pending.delete(event.data.id);
+      settle(key, event.data.ok ? { state: 'done', result: event.data.result } : { state: 'failed', message: event.data.message });
+    };
+    worker.onerror = (event) => {
+      for (const [id, key] of pending) {
+        pending.delete(id);
+        settle(key, { state: 'failed', message: event.message || 'The cement simulation stopped.' });
+      }
+    };
+  } catch {
+    worker = null;
+  }
+
+  function settle(key: string, status: SimulationStatus): void {
+    statuses.set(key, status);
+    revision += 1;
+    // Keep the cache small: results hold a few hundred kB of voxels each.
+    while (statuses.size > MAX_CACHED) {
+      const oldest = statuses.keys().next().value as string;
+      statuses.delete(oldest);
+    }
+    for (const fn of listeners) fn(key, status);
+  }
+
+  return {
+    request(input) {
+      const key = cementKey(input);
+      const known = statuses.get(key);
+      if (known && known.state !== 'failed') return known;
+      const running: SimulationStatus = { state: 'running' };
+      statuses.set(key, running);
+      revision += 1;
+      for (const fn of listeners) fn(key, running);
+      if (worker) {
+        const id = nextId++;
+        pending.set(id, key);
+        const message: CementRequest = { id, input };
+        worker.postMessage(message);
+      } else {
+        setTimeout(() => {
+          void import('../domain/cement/simulateCement.ts').then(({ simulateCement }) => {
+            try {
+              settle(key, { state: 'done', result: simulateCement(input) });
+            } catch (error) {
+              settle(key, { state: 'failed', message: error instanceof Error ? error.message : String(error) });
+            }
+          });
+        }, 0);
+      }
+      return running;
+    },
+    peek(input) {
+      return statuses.get(cementKey(input));
+    },
+    revision: () => revision,
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    dispose() {
+      worker?.terminate();
+      listeners.clear();
+    },
+  };
+}
