@@ -50,15 +50,7 @@ window.addEventListener('unhandledrejection', (e) => reportError(e.reason));
 
 store.subscribe((s, prev) => {
   if (s.params.lang !== prev.params.lang) root.lang = s.params.lang;
-  if (s.params.view !== prev.params.view) noteViewAvailability();
 });
-// The X-ray views are not built yet: say so rather than silently showing 3D.
-function noteViewAvailability(): void {
-  const s = store.getState();
-  if (s.params.view === '3d') s.dismissNoticesByKey('notice.view.pending');
-  else s.notify({ kind: 'message', key: 'notice.view.pending', tone: 'info' });
-}
-noteViewAvailability();
 root.lang = store.getState().params.lang;
 const webgl = hasWebGL2();
 root.setAttribute('data-webgl', String(webgl));

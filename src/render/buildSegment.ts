@@ -10,6 +10,27 @@ import type { FracturedGeometry } from './fracturedGeometry.ts';
 import { fractureGeometry } from './fracturedGeometry.ts';
 import type { MeshKind } from './partKind.ts';
 import { RENDER_ORDER, meshKindOf } from './partKind.ts';
+import { MU_PER_MM } from './fluoro/attenuation.ts';
+
+/**
+ * What a mesh adds to an X-ray. The outer bone counts as cortical throughout; the cancellous mesh
+ * inside it then adds the difference, so the interior ends up with the cancellous value. Soft parts
+ * other than the discs are left out (close to the background's attenuation, and open sheets).
+ */
+function attenuationOf(kind: MeshKind): number | undefined {
+  switch (kind) {
+    case 'bone':
+    case 'boneLod':
+    case 'rib':
+      return MU_PER_MM.cortical;
+    case 'cancellous':
+      return MU_PER_MM.cancellous - MU_PER_MM.cortical;
+    case 'annulus':
+      return MU_PER_MM.disc;
+    default:
+      return undefined;
+  }
+}
 
 export interface SegmentLevel {
   id: string;
@@ -68,6 +89,8 @@ export function buildSegment(levels: readonly SegmentLevel[], target: string, fr
       mesh.name = node.name;
       mesh.renderOrder = RENDER_ORDER[kind];
       mesh.userData['kind'] = kind;
+      const mu = attenuationOf(kind);
+      if (mu !== undefined) mesh.userData['muPerMm'] = mu;
       mesh.userData['level'] = level.id;
       if (isTarget && kind === 'bone') targetBone = mesh;
       const list = byKind.get(kind) ?? [];

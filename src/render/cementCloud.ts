@@ -7,6 +7,7 @@
 import { Color, IcosahedronGeometry, InstancedMesh, Matrix4, MeshStandardMaterial } from 'three';
 import type { CementResult } from '../domain/cement/types.ts';
 import { METRES_PER_MM } from './toScene.ts';
+import { MU_PER_MM } from './fluoro/attenuation.ts';
 
 export const CEMENT_COLOUR = new Color('#f7f3e8');
 export const LEAK_COLOUR = new Color('#ff6b4a');
@@ -34,6 +35,9 @@ export function buildCementCloud(result: CementResult, toSpine: Matrix4): Cement
   const material = new MeshStandardMaterial({ roughness: 0.5, metalness: 0 });
   const mesh = new InstancedMesh(geometry, material, Math.max(1, filled.length));
   mesh.name = 'cement';
+  // The blobs overlap their neighbours (radius 0.8 voxel, ~1.9 voxel volumes each), so on an X-ray
+  // they are counted with that share taken off.
+  mesh.userData['muPerMm'] = MU_PER_MM.cement / 1.9;
   const [nx, ny] = grid.dims;
   const m = new Matrix4();
   const placed = new Matrix4();

@@ -27,6 +27,7 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
   const store = useAppStoreApi();
   const invalidate = useThree((s) => s.invalidate);
   const status = useCementSimulation(procedure, params);
+  const view = params.view;
   const result = status?.state === 'done' ? status.result : null;
   const plan = planFor(procedure);
   const volume = params.volume ?? typicalVolumeMl(params.level);
@@ -54,13 +55,15 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
   });
 
   if (!cloud || !result) return null;
+  // Leak names belong to the 3D picture; the X-ray-only view has no 3D to pin them to.
+  const labelled = view !== 'fluoro';
   const toSpine = vertebraTransform(result.grid.level);
   // One label per leak route, at the first place cement entered it.
   const firstOfType = leaks.slice(0, shownLeaks).filter((l, i, all) => all.findIndex((o) => o.type === l.type) === i);
   return (
     <>
       <primitive object={cloud.mesh} />
-      {firstOfType.map((leak, i) => {
+      {labelled && firstOfType.map((leak, i) => {
         const p = apply(toSpine, leak.position);
         return (
           <Html key={leak.type} position={[mmToScene(p[0]), mmToScene(p[1]), mmToScene(p[2])]} zIndexRange={[3, 0]} className="scene-label-host">

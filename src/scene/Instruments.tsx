@@ -9,6 +9,7 @@ import { planFor } from '../domain/procedures/plans.ts';
 import { prepareCase, samplePose } from '../domain/procedures/samplePose.ts';
 import type { Trajectory } from '../domain/procedures/trajectory.ts';
 import { createBalloonMaterial, createSteelMaterial } from '../render/materials.ts';
+import { MU_PER_MM } from '../render/fluoro/attenuation.ts';
 import { mmToScene } from '../render/toScene.ts';
 import { selectPlan } from '../state/store.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
@@ -23,6 +24,9 @@ export interface InstrumentsProps {
 const SHAFT_MM = 120;
 const DRILL_OD_MM = 3;
 const UP = new Vector3(0, 1, 0);
+/** X-ray attenuation of the instruments: steel, and the contrast that fills the balloon. */
+const STEEL = Object.freeze({ muPerMm: MU_PER_MM.steel });
+const CONTRAST = Object.freeze({ muPerMm: MU_PER_MM.contrast });
 const scratch = new Vector3();
 
 /**
@@ -105,22 +109,22 @@ function InstrumentSet({ trajectory, toolRef, shaftRef, drillRef, balloonRef, ma
   return (
     <>
       <group ref={toolRef} quaternion={quaternion} visible={false}>
-        <mesh ref={shaftRef} material={materials.steel} position={[0, -mmToScene(SHAFT_MM / 2), 0]}>
+        <mesh ref={shaftRef} material={materials.steel} position={[0, -mmToScene(SHAFT_MM / 2), 0]} userData={STEEL}>
           <cylinderGeometry args={[1, 1, mmToScene(SHAFT_MM), 16]} />
         </mesh>
         {/* Trocar tip: a short cone. */}
-        <mesh material={materials.steel} position={[0, -mmToScene(1.5), 0]} scale={[mmToScene(1.5), mmToScene(3), mmToScene(1.5)]}>
+        <mesh material={materials.steel} position={[0, -mmToScene(1.5), 0]} scale={[mmToScene(1.5), mmToScene(3), mmToScene(1.5)]} userData={STEEL}>
           <coneGeometry args={[1, 1, 16]} />
         </mesh>
         {/* T-handle. */}
         <mesh material={materials.steel} position={[0, -mmToScene(SHAFT_MM + 5), 0]} rotation={[0, 0, Math.PI / 2]}>
           <cylinderGeometry args={[mmToScene(5), mmToScene(5), mmToScene(32), 20]} />
         </mesh>
-        <mesh ref={drillRef} material={materials.steel} visible={false}>
+        <mesh ref={drillRef} material={materials.steel} visible={false} userData={STEEL}>
           <cylinderGeometry args={[mmToScene(DRILL_OD_MM / 2), mmToScene(DRILL_OD_MM / 2), 1, 12]} />
         </mesh>
       </group>
-      <mesh ref={balloonRef} material={materials.balloon} quaternion={quaternion} visible={false}>
+      <mesh ref={balloonRef} material={materials.balloon} quaternion={quaternion} visible={false} userData={CONTRAST}>
         <capsuleGeometry args={[1, 1, 8, 24]} />
       </mesh>
     </>

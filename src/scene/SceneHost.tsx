@@ -1,4 +1,5 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { FluoroLabels } from './FluoroLayer.tsx';
 import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import { useT } from '../i18n/useT.ts';
 import { useReadiness } from '../state/ReadinessContext.ts';
@@ -36,6 +37,19 @@ export function SceneHost() {
   );
 }
 
+function PaneOverlay() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setSize({ width: el.clientWidth, height: el.clientHeight }));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return <div ref={ref} className="pane__overlay">{size.width > 0 && <FluoroLabels width={size.width} height={size.height} />}</div>;
+}
+
 function Pane({ procedure, primary, link, titled }: { procedure: SingleProcedure; primary: boolean; link: ReturnType<typeof createCameraLink>; titled: boolean }) {
   const t = useT();
   const label = usePaneLabel(procedure);
@@ -43,6 +57,7 @@ function Pane({ procedure, primary, link, titled }: { procedure: SingleProcedure
     <section className={`pane pane--${procedure}`} aria-label={t(`procedure.${procedure}.long`)}>
       {titled && <h2 className="pane__title">{t(`procedure.${procedure}.long`)}</h2>}
       <ScenePane procedure={procedure} primary={primary} link={link} label={label} />
+      <PaneOverlay />
     </section>
   );
 }

@@ -10,6 +10,8 @@ import type { CameraLink } from './cameraLink.ts';
 import { CaseView } from './CaseView.tsx';
 import { Clock } from './Clock.tsx';
 import { ContextLossWatcher } from './ContextLossWatcher.tsx';
+import { CArm } from './CArm.tsx';
+import { FluoroLayer } from './FluoroLayer.tsx';
 import { FrameReporter } from './FrameReporter.tsx';
 import { Lights } from './Lights.tsx';
 import { StatsProbe } from './StatsProbe.tsx';
@@ -43,7 +45,7 @@ export function ScenePane({ procedure, primary, link, label }: ScenePaneProps) {
       {primary && <StatsProbe />}
       <Suspense fallback={primary ? <LoadingMarker /> : null}>
         <PaneScene procedure={procedure} link={link} />
-        <FrameReporter pane={procedure} />
+        <FrameReporterForPane procedure={procedure} />
       </Suspense>
     </Canvas>
   );
@@ -57,8 +59,15 @@ function PaneScene({ procedure, link }: { procedure: SingleProcedure; link: Came
     <>
       <CameraRig landmarks={level.landmarks} link={link} />
       <CaseView params={params} procedure={procedure} />
+      <FluoroLayer procedure={procedure} params={params} landmarks={level.landmarks} />
+      <CArm landmarks={level.landmarks} />
     </>
   );
+}
+
+function FrameReporterForPane({ procedure }: { procedure: SingleProcedure }) {
+  const params = useAppStore((s) => s.params);
+  return <FrameReporter pane={procedure} params={params} />;
 }
 
 /** A secondary pane redraws whenever the shared time or state moves. */

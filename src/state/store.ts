@@ -36,9 +36,13 @@ export interface AppState {
   loading: boolean;
   /** Which tissue layers are drawn, and whether the treated vertebra is cut open. */
   layers: Layers;
+  /** X-ray display convention: dense = bright (radiograph) instead of dense = dark (fluoroscopy monitor). */
+  xrayDenseBright: boolean;
 }
 
 export interface Layers {
+  /** The AP and lateral X-ray pictures beside the 3D view during guided steps. */
+  xray: boolean;
   skinAndMuscle: boolean;
   nerves: boolean;
   veins: boolean;
@@ -47,6 +51,7 @@ export interface Layers {
 }
 
 export const DEFAULT_LAYERS: Readonly<Layers> = Object.freeze({
+  xray: true,
   skinAndMuscle: false,
   nerves: true,
   veins: true,
@@ -75,6 +80,7 @@ export interface AppActions {
   setFreeCamera(free: boolean): void;
   setLoading(loading: boolean): void;
   setLayers(patch: Partial<Layers>): void;
+  setXrayDenseBright(bright: boolean): void;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -123,6 +129,7 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
       freeCamera: false,
       loading: false,
       layers: { ...DEFAULT_LAYERS },
+      xrayDenseBright: false,
 
       play() {
         const state = get();
@@ -220,6 +227,9 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
       },
       setLayers(patch) {
         set({ layers: { ...get().layers, ...patch }, version: get().version + 1 });
+      },
+      setXrayDenseBright(bright) {
+        set({ xrayDenseBright: bright, version: get().version + 1 });
       },
       setLoading(loading) {
         if (get().loading !== loading) set({ loading });

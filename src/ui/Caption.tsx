@@ -21,10 +21,11 @@ export function Caption() {
         <span className="caption__title">{t.dynamic(`${step.captionKey}.title`)}</span>
       </p>
       <p className="caption__text">{text}</p>
-      {(step.realTimeKey || step.sourceKey) && (
+      {(step.realTimeKey || step.sourceKey || (mode === 'educator' && step.id === 'inject')) && (
         <p className="caption__meta">
           {step.realTimeKey && <span>{t('caption.realTime', { time: t.dynamic(step.realTimeKey) })}</span>}
           {mode === 'educator' && step.sourceKey && <span>{t('caption.source', { source: t.dynamic(step.sourceKey) })}</span>}
+          {mode === 'educator' && step.id === 'inject' && <span>{t('fluoro.lateralNote')}</span>}
         </p>
       )}
     </section>

@@ -1,10 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { MessageKey } from '../i18n/en.ts';
 import { useT } from '../i18n/useT.ts';
+import type { View } from '../domain/caseParams.ts';
+import { VIEWS } from '../domain/caseParams.ts';
 import type { Layers } from '../state/store.ts';
+import { Segmented } from './Segmented.tsx';
 import { useAppStore } from '../state/useAppStore.ts';
 
 const OPTIONS: readonly { key: keyof Layers; label: MessageKey }[] = [
+  { key: 'xray', label: 'layers.xray' },
   { key: 'cutaway', label: 'layers.cutaway' },
   { key: 'labels', label: 'layers.labels' },
   { key: 'nerves', label: 'layers.nerves' },
@@ -17,6 +21,10 @@ export function ViewOptions() {
   const t = useT();
   const layers = useAppStore((s) => s.layers);
   const setLayers = useAppStore((s) => s.setLayers);
+  const view = useAppStore((s) => s.params.view);
+  const setParams = useAppStore((s) => s.setParams);
+  const denseBright = useAppStore((s) => s.xrayDenseBright);
+  const setDenseBright = useAppStore((s) => s.setXrayDenseBright);
   const [open, setOpen] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -24,7 +32,7 @@ export function ViewOptions() {
 
   useEffect(() => {
     if (!open) return;
-    panel.current?.querySelector<HTMLElement>('input')?.focus();
+    panel.current?.querySelector<HTMLElement>('[aria-checked="true"], input')?.focus();
     function onKey(event: KeyboardEvent): void {
       if (event.key === 'Escape') {
         setOpen(false);
@@ -42,12 +50,23 @@ export function ViewOptions() {
       </button>
       {open && (
         <div ref={panel} id={panelId} className="view-panel" role="group" aria-label={t('layers.open')}>
+          <Segmented<View>
+            label={t('view.label')}
+            className="segmented--stack"
+            value={view}
+            onChange={(v) => setParams({ view: v })}
+            options={VIEWS.map((v) => ({ value: v, label: t(`view.${v}`) }))}
+          />
           {OPTIONS.map((o) => (
             <label key={o.key} className="check">
               <input type="checkbox" checked={layers[o.key]} onChange={(e) => setLayers({ [o.key]: e.target.checked })} />
               <span>{t(o.label)}</span>
             </label>
           ))}
+          <label className="check">
+            <input type="checkbox" checked={denseBright} onChange={(e) => setDenseBright(e.target.checked)} />
+            <span>{t('layers.denseBright')}</span>
+          </label>
         </div>
       )}
     </div>

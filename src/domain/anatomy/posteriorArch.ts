@@ -109,8 +109,18 @@ function facetBlob(x: number, y: number, z: number, c: Vec3, n: Vec3, rm: number
   return sdEllipsoid(dx * m[0] + dy * m[1] + dz * m[2], dx * w[0] + dy * w[1] + dz * w[2], dx * n[0] + dy * n[1] + dz * n[2], rm, rw, rn);
 }
 
+/** Signed distance to the joint surface, positive on the IAP side (along the normal). */
 function planeDistance(x: number, y: number, z: number, f: FacetPlane): number {
-  return (x - f.point[0]) * f.normal[0] + (y - f.point[1]) * f.normal[1] + (z - f.point[2]) * f.normal[2];
+  const dx = x - f.point[0];
+  const dy = y - f.point[1];
+  const dz = z - f.point[2];
+  if (!Number.isFinite(f.radius)) return dx * f.normal[0] + dy * f.normal[1] + dz * f.normal[2];
+  // Cylinder whose axis lies one radius along the normal: inside it is the IAP side.
+  const cx = dx - f.normal[0] * f.radius;
+  const cy = dy - f.normal[1] * f.radius;
+  const cz = dz - f.normal[2] * f.radius;
+  const along = cx * f.axis[0] + cy * f.axis[1] + cz * f.axis[2];
+  return f.radius - Math.hypot(cx - along * f.axis[0], cy - along * f.axis[1], cz - along * f.axis[2]);
 }
 
 /** Signed distance to the left half of the arch; evaluate with |x|. */

@@ -7,11 +7,18 @@ import { levelParams, nextLevel, previousLevel, type LevelId, type LevelParams }
 import { vertebraTransform } from './spineLayout.ts';
 import { apply, compose, invert, rotate, type Vec3 } from './vec.ts';
 
-/** A facet joint plane: a point on the joint and the unit normal pointing from the superior
- * articular process (lower vertebra) towards the inferior articular process (upper vertebra). */
+/**
+ * A facet joint surface: a point on the joint, the unit normal there pointing from the superior
+ * articular process (lower vertebra) towards the inferior one (upper vertebra), and the joint's
+ * long axis (the lower vertebra's superior direction). With a finite radius the surface is a
+ * cylinder around that axis on the normal's side: concave SAP, convex IAP (lumbar J-shape).
+ */
 export interface FacetPlane {
   readonly point: Vec3;
   readonly normal: Vec3;
+  readonly axis: Vec3;
+  /** Radius of curvature (mm); Infinity for a flat joint. */
+  readonly radius: number;
 }
 
 export interface VertebraGeometry {
@@ -103,12 +110,13 @@ function ownSuperiorFacet(lower: LevelId): FacetPlane {
   const x = lumbar ? g.pedicleX - 0.15 * p.pw : g.pedicleX + 0.5;
   const y = p.vbhp / 2 + 2.5;
   const z = g.pedicleZ - g.pedicleFreeLength * 0.5 - (lumbar ? 0.35 * p.scd : 4);
-  return { point: [x, y, z], normal: [-Math.sin(a), 0, -Math.cos(a)] };
+  // Lumbar facets curve round the IAP, radius ~15 mm [U] (modelling estimate); thoracic are flat.
+  return { point: [x, y, z], normal: [-Math.sin(a), 0, -Math.cos(a)], axis: [0, 1, 0], radius: lumbar ? 15 : Infinity };
 }
 
 function transformFacet(f: FacetPlane, from: LevelId, to: LevelId): FacetPlane {
   const m = compose(invert(vertebraTransform(to)), vertebraTransform(from));
-  return { point: apply(m, f.point), normal: rotate(m, f.normal) };
+  return { point: apply(m, f.point), normal: rotate(m, f.normal), axis: rotate(m, f.axis), radius: f.radius };
 }
 
 const cache = new Map<LevelId, VertebraGeometry>();

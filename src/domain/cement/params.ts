@@ -118,7 +118,7 @@ export const BALLOON_TIP_CLEARANCE_MM = 2;
  * 2.4 mL per side plus interdigitation [C]). Tuned so BKP at the typical volume leaks at about
  * the pooled 18.4% (domain.md §5 [C]).
  */
-export const CAVITY_ML_PER_BALLOON = 1.0;
+export const CAVITY_ML_PER_BALLOON = 0.9;
 
 /** Sclerotic rim round an intravertebral cleft, mm, resisting like compacted bone [U]. */
 export const CLEFT_RIM_MM = 0.75;

@@ -14,6 +14,7 @@ import { apply, invert, type Vec3 } from '../anatomy/vec.ts';
 import { vertebraGeometry } from '../anatomy/vertebraGeometry.ts';
 import { bodyHalfHeight, canalSdf } from '../anatomy/vertebralBody.ts';
 import { vertebraCancellousSdf, vertebraSdf } from '../anatomy/vertebraSdf.ts';
+import { sdfLattice } from './sdfLattice.ts';
 import { CELL, type GridMeta } from './types.ts';
 
 /** The bone and its surroundings before any seeded or case-specific feature. */
@@ -83,17 +84,16 @@ function buildBaseGrid(level: LevelId, grade: FractureGrade, shape: FractureShap
   const y0 = origin[1] - 12;
   const ns = Math.ceil((2 * halfY + 24) / INVERSION_STEP_MM) + 1;
   const defYs = new Float64Array(ns);
+  // The map is smooth across columns, so it is inverted on every other column in x and z and
+  // interpolated linearly in between (a quarter of the deformer calls).
+  const key = (n: number, count: number): boolean => n % 2 === 0 || n === count - 1;
   for (let k = 0; k < nz; k++) {
+    if (!key(k, nz)) continue;
     const z = origin[2] + k * h;
-    const hh = bodyHalfHeight(g, z);
     for (let i = 0; i < nx; i++) {
+      if (!key(i, nx)) continue;
       const x = origin[0] + i * h;
       for (let s = 0; s < ns; s++) defYs[s] = deformLocal([x, y0 + s * INVERSION_STEP_MM, z])[1];
-      const col = i + nx * k;
-      colHalfHeight[col] = hh;
-      // Footprint of the body near its endplates: where the space above/below is disc.
-      colOverBody[col] = outer(x, hh - 2, z) < 0 || outer(x, -hh + 2, z) < 0 ? 1 : 0;
-      colInCanal[col] = z < g.zPosterior + 0.5 && canal(x, 0, z) < 0 ? 1 : 0;
       let s = 0;
       for (let j = 0; j < ny; j++) {
         const yd = origin[1] + j * h;
@@ -105,6 +105,38 @@ function buildBaseGrid(level: LevelId, grade: FractureGrade, shape: FractureShap
       }
     }
   }
+  const plane = nx * ny;
+  for (let k = 0; k < nz; k++) {
+    for (let i = 0; i < nx; i++) {
+      if (key(i, nx) && key(k, nz)) continue;
+      // Odd in x: mean of the columns either side; odd in z only: mean of the planes either side.
+      const o = !key(i, nx) ? 1 : plane;
+      for (let j = 0; j < ny; j++) {
+        const idx = i + nx * j + plane * k;
+        if (!key(i, nx) && !key(k, nz)) {
+          baseY[idx] = 0.25 * (baseY[idx - 1 - plane]! + baseY[idx + 1 - plane]! + baseY[idx - 1 + plane]! + baseY[idx + 1 + plane]!);
+        } else {
+          baseY[idx] = 0.5 * (baseY[idx - o]! + baseY[idx + o]!);
+        }
+      }
+    }
+  }
+  for (let k = 0; k < nz; k++) {
+    const z = origin[2] + k * h;
+    const hh = bodyHalfHeight(g, z);
+    for (let i = 0; i < nx; i++) {
+      const x = origin[0] + i * h;
+      const col = i + nx * k;
+      colHalfHeight[col] = hh;
+      // Footprint of the body near its endplates: where the space above/below is disc.
+      colOverBody[col] = outer(x, hh - 2, z) < 0 || outer(x, -hh + 2, z) < 0 ? 1 : 0;
+      colInCanal[col] = z < g.zPosterior + 0.5 && canal(x, 0, z) < 0 ? 1 : 0;
+    }
+  }
+
+  // Near the surfaces, both SDFs are sampled on every other voxel and interpolated.
+  const outerAt = sdfLattice(nx, ny, nz, (i, j, k) => outer(origin[0] + i * h, baseY[i + nx * (j + ny * k)]!, origin[2] + k * h));
+  const innerAt = sdfLattice(nx, ny, nz, (i, j, k) => inner(origin[0] + i * h, baseY[i + nx * (j + ny * k)]!, origin[2] + k * h));
 
   function classify(i: number, j: number, k: number, bone: number): number {
     const x = origin[0] + i * h;
@@ -113,8 +145,8 @@ function buildBaseGrid(level: LevelId, grade: FractureGrade, shape: FractureShap
     const y = baseY[idx]!;
     const col = i + nx * k;
     const hh = colHalfHeight[col]!;
-    if (bone === INSIDE || (bone === UNKNOWN && outer(x, y, z) < 0)) {
-      if (bone === INSIDE || inner(x, y, z) < 0) return CELL.cancellous;
+    if (bone === INSIDE || (bone === UNKNOWN && outerAt(i, j, k) < 0)) {
+      if (bone === INSIDE || innerAt(i, j, k) < 0) return CELL.cancellous;
       if (Math.abs(y) > hh - 3 && (inner(x, 0.5 * y, z) < 0 || inner(x, 0.8 * y, z) < 0)) return CELL.endplate;
       return CELL.cortical;
     }

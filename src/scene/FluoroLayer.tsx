@@ -1,0 +1,127 @@
+import { useFrame, useThree } from '@react-three/fiber';
+import { useContext, useEffect, useMemo, useRef } from 'react';
+import { Vector3 } from 'three';
+import type { LevelLandmarks } from '../domain/anatomy/landmarks.ts';
+import type { Vec3 } from '../domain/anatomy/vec.ts';
+import type { CaseParams, SingleProcedure, View } from '../domain/caseParams.ts';
+import { useT } from '../i18n/useT.ts';
+import { alignTime } from '../domain/procedures/alignTime.ts';
+import { planFor } from '../domain/procedures/plans.ts';
+import { prepareCase, samplePose } from '../domain/procedures/samplePose.ts';
+import type { Projection } from '../render/fluoro/cArm.ts';
+import { fluoroLayout } from '../render/fluoro/layout.ts';
+import { createFluoroRenderer } from '../render/fluoro/renderFluoro.ts';
+import { selectPlan } from '../state/store.ts';
+import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
+import { CementContext } from './CementContext.ts';
+
+declare global {
+  interface Window {
+    /** Test and tooling hooks of the simulated fluoroscopy (one per pane, by procedure). */
+    __spinecastFluoro?: Partial<Record<SingleProcedure, FluoroProbe>>;
+  }
+}
+
+export interface FluoroProbe {
+  /** Where a point (spine frame, mm) lands in a projection, in page CSS pixels. */
+  project(projection: Projection, pointMm: Vec3): [number, number];
+  /** Current needle tips (spine frame, mm). */
+  tips(): Vec3[];
+}
+
+export interface FluoroLayerProps {
+  procedure: SingleProcedure;
+  params: CaseParams;
+  landmarks: LevelLandmarks;
+}
+
+const scratch = new Vector3();
+
+/**
+ * Takes over the pane's drawing: the 3D view, then the AP and lateral X-ray images from the same
+ * scene. The images are re-rendered only when the state changes (time or an explicit change), not
+ * while the user turns the 3D camera.
+ */
+export function FluoroLayer({ procedure, params, landmarks }: FluoroLayerProps) {
+  const store = useAppStoreApi();
+  const gl = useThree((s) => s.gl);
+  const size = useThree((s) => s.size);
+  const shown = useFluoroShown();
+  const cement = useContext(CementContext);
+  const renderer = useMemo(() => createFluoroRenderer(), []);
+  useEffect(() => () => renderer.dispose(), [renderer]);
+  const lastKey = useRef('');
+  const plan = planFor(procedure);
+  const prepared = useMemo(() => prepareCase(procedure, params, landmarks), [procedure, params, landmarks]);
+  const focus = landmarks.bodyCentre;
+  const layout = fluoroLayout(shown.view, size.width, size.height, shown.pictureInPicture);
+
+  useEffect(() => {
+    const probes = (window.__spinecastFluoro ??= {});
+    probes[procedure] = {
+      project(projection, p) {
+        const rect = layout[projection];
+        const canvas = gl.domElement.getBoundingClientRect();
+        if (!rect) return [Number.NaN, Number.NaN];
+        scratch.set(p[0] / 1000, p[1] / 1000, p[2] / 1000).project(renderer.camera(projection));
+        const x = canvas.left + rect.x + ((scratch.x + 1) / 2) * rect.width;
+        const y = canvas.top + (size.height - rect.y - rect.height) + ((1 - scratch.y) / 2) * rect.height;
+        return [x, y];
+      },
+      tips() {
+        const s = store.getState();
+        return samplePose(plan, prepared, alignTime(selectPlan(s), plan, s.t)).tools.filter((x) => x.visible).map((x) => x.tip);
+      },
+    };
+    return () => void delete probes[procedure];
+  }, [procedure, layout, gl, renderer, size, store, plan, prepared]);
+
+  useFrame(({ scene, camera }) => {
+    const s = store.getState();
+    gl.setViewport(0, 0, size.width, size.height);
+    if (layout.show3d) gl.render(scene, camera);
+    else gl.clear();
+    if (!layout.ap || !layout.lateral) return;
+    // The simulation's arrival also changes what is on the images.
+    const key = `${s.t}|${s.version}|${size.width}x${size.height}|${cement?.revision() ?? 0}`;
+    if (key !== lastKey.current) {
+      renderer.render(gl, scene, 'ap', focus);
+      renderer.render(gl, scene, 'lateral', focus);
+      lastKey.current = key;
+    }
+    // Noise follows the state, so the same state always gives the same picture.
+    const seed = (Math.round(s.t * 10) % 97) + 1;
+    renderer.blit(gl, 'ap', layout.ap, { denseBright: s.xrayDenseBright, seed });
+    renderer.blit(gl, 'lateral', layout.lateral, { denseBright: s.xrayDenseBright, seed: seed + 0.5 });
+    gl.setViewport(0, 0, size.width, size.height);
+  }, 1);
+
+  return null;
+}
+
+/** Which fluoroscopy layout the current state calls for. */
+export function useFluoroShown(): { view: View; pictureInPicture: boolean } {
+  const view = useAppStore((s) => s.params.view);
+  const pip = useAppStore((s) => s.layers.xray);
+  const fluoroStep = useAppStore((s) => selectPlan(s).steps[s.stepIndex]!.fluoro !== 'none');
+  return { view, pictureInPicture: view === '3d' && pip && fluoroStep };
+}
+
+/** DOM names over the X-ray images ("AP", "Lateral"), laid out like the images themselves. */
+export function FluoroLabels({ width, height }: { width: number; height: number }) {
+  const t = useT();
+  const shown = useFluoroShown();
+  const layout = fluoroLayout(shown.view, width, height, shown.pictureInPicture);
+  if (!layout.ap || !layout.lateral) return null;
+  const label = (rect: { x: number; y: number; width: number; height: number }, text: string, projection: string) => (
+    <span className="fluoro-label" data-projection={projection} style={{ left: rect.x + 6, top: height - rect.y - 26 }}>
+      {text}
+    </span>
+  );
+  return (
+    <div className="fluoro-labels">
+      {label(layout.ap, t('fluoro.ap'), 'ap')}
+      {label(layout.lateral, t('fluoro.lateral'), 'lateral')}
+    </div>
+  );
+}
