@@ -1,6 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useContext, useEffect, useMemo, useRef } from 'react';
-import { Vector3 } from 'three';
+import { BoxGeometry, Mesh, MeshBasicMaterial, Scene, SphereGeometry, Vector3 } from 'three';
 import type { LevelLandmarks } from '../domain/anatomy/landmarks.ts';
 import type { Vec3 } from '../domain/anatomy/vec.ts';
 import type { CaseParams, SingleProcedure, View } from '../domain/caseParams.ts';
@@ -10,7 +10,7 @@ import { planFor } from '../domain/procedures/plans.ts';
 import { prepareCase, samplePose } from '../domain/procedures/samplePose.ts';
 import type { Projection } from '../render/fluoro/cArm.ts';
 import { fluoroLayout } from '../render/fluoro/layout.ts';
-import { createFluoroRenderer } from '../render/fluoro/renderFluoro.ts';
+import { FLUORO_SIZE, createFluoroRenderer } from '../render/fluoro/renderFluoro.ts';
 import { selectPlan } from '../state/store.ts';
 import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
 import { CementContext } from './CementContext.ts';
@@ -27,6 +27,11 @@ export interface FluoroProbe {
   project(projection: Projection, pointMm: Vec3): [number, number];
   /** Current needle tips (spine frame, mm). */
   tips(): Vec3[];
+  /**
+   * Renders a test solid of attenuation 1/mm at the level (AP projection) and returns the integral
+   * read back at the image centre: the solid's thickness along the central ray, in mm.
+   */
+  measure(shape: 'sphere' | 'box', sizeMm: number): number;
 }
 
 export interface FluoroLayerProps {
@@ -45,6 +50,7 @@ const scratch = new Vector3();
 export function FluoroLayer({ procedure, params, landmarks }: FluoroLayerProps) {
   const store = useAppStoreApi();
   const gl = useThree((s) => s.gl);
+  const invalidate = useThree((s) => s.invalidate);
   const size = useThree((s) => s.size);
   const shown = useFluoroShown();
   const cement = useContext(CementContext);
@@ -68,13 +74,28 @@ export function FluoroLayer({ procedure, params, landmarks }: FluoroLayerProps) 
         const y = canvas.top + (size.height - rect.y - rect.height) + ((1 - scratch.y) / 2) * rect.height;
         return [x, y];
       },
+      measure(shape, sizeMm) {
+        const test = new Scene();
+        const metres = sizeMm / 1000;
+        const geometry = shape === 'sphere' ? new SphereGeometry(metres / 2, 96, 64) : new BoxGeometry(metres, metres, metres);
+        const mesh = new Mesh(geometry, new MeshBasicMaterial());
+        mesh.userData['muPerMm'] = 1;
+        mesh.position.set(focus[0] / 1000, focus[1] / 1000, focus[2] / 1000);
+        test.add(mesh);
+        renderer.render(gl, test, 'ap', focus);
+        const value = renderer.read(gl, 'ap', FLUORO_SIZE / 2, FLUORO_SIZE / 2);
+        geometry.dispose();
+        lastKey.current = '';
+        invalidate();
+        return value;
+      },
       tips() {
         const s = store.getState();
         return samplePose(plan, prepared, alignTime(selectPlan(s), plan, s.t)).tools.filter((x) => x.visible).map((x) => x.tip);
       },
     };
     return () => void delete probes[procedure];
-  }, [procedure, layout, gl, renderer, size, store, plan, prepared]);
+  }, [procedure, layout, gl, renderer, size, store, plan, prepared, focus, invalidate]);
 
   useFrame(({ scene, camera }) => {
     const s = store.getState();

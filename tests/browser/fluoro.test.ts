@@ -1,0 +1,127 @@
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import type { Vec3 } from '../../src/domain/anatomy/vec.ts';
+import { openApp, state, waitReady } from './helpers.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Shot {
+  width: number;
+  height: number;
+  grey(x: number, y: number): number;
+}
+
+async function pageShot(page: Page): Promise<Shot> {
+  const png = PNG.sync.read(await page.screenshot());
+  return {
+    width: png.width,
+    height: png.height,
+    grey: (x, y) => {
+      const i = (Math.round(y) * png.width + Math.round(x)) * 4;
+      return (png.data[i]! + png.data[i + 1]! + png.data[i + 2]!) / 3;
+    },
+  };
+}
+
+async function seekTo(page: Page, t: number): Promise<void> {
+  await page.evaluate((time) => window.spinecast!.seek(time), t);
+  await waitReady(page);
+}
+
+function project(page: Page, projection: 'ap' | 'lateral', p: Vec3): Promise<[number, number]> {
+  return page.evaluate(([pr, point]) => window.__spinecastFluoro!.vp!.project(pr as 'ap' | 'lateral', point as Vec3), [projection, p] as const);
+}
+
+describe('simulated fluoroscopy', () => {
+  it('attenuation of simple closed shapes matches their analytic thickness within 2%', async () => {
+    const { page } = await openApp(browser, 'procedure=vp&view=fluoro');
+    for (const [shape, size] of [['sphere', 20], ['sphere', 8], ['box', 15], ['box', 30]] as const) {
+      const value = await page.evaluate(([sh, sz]) => window.__spinecastFluoro!.vp!.measure(sh, sz), [shape, size] as const);
+      expect(Math.abs(value - size) / size, `${shape} ${size} mm gave ${value}`).toBeLessThan(0.02);
+    }
+    await page.context().close();
+  });
+
+  it('the needle tip projected from 3D is found in the AP and lateral images within 3 px', async () => {
+    const { page, errors } = await openApp(browser, 'procedure=vp&view=fluoro&step=body');
+    const start = (await state(page)).t;
+    // Two moments while the needle advances through the body: the tip moves by several millimetres.
+    await seekTo(page, start + 1.5);
+    const before = await pageShot(page);
+    const tipBefore = (await page.evaluate(() => window.__spinecastFluoro!.vp!.tips()))[0]!;
+    await seekTo(page, start + 4.5);
+    const after = await pageShot(page);
+    const tipAfter = (await page.evaluate(() => window.__spinecastFluoro!.vp!.tips()))[0]!;
+    for (const projection of ['ap', 'lateral'] as const) {
+      const [x0, y0] = await project(page, projection, tipBefore);
+      const [x1, y1] = await project(page, projection, tipAfter);
+      const dx = x1 - x0;
+      const dy = y1 - y0;
+      const len = Math.hypot(dx, dy);
+      expect(len).toBeGreaterThan(4);
+      // The newly dark pixels are the needle's advance: the farthest of them along its path is the tip.
+      let best = -Infinity;
+      let found: [number, number] = [Number.NaN, Number.NaN];
+      for (let y = Math.floor(Math.min(y0, y1) - 12); y <= Math.max(y0, y1) + 12; y++) {
+        for (let x = Math.floor(Math.min(x0, x1) - 12); x <= Math.max(x0, x1) + 12; x++) {
+          if (before.grey(x, y) - after.grey(x, y) < 50) continue;
+          const along = ((x - x0) * dx + (y - y0) * dy) / len;
+          if (along > best) {
+            best = along;
+            found = [x, y];
+          }
+        }
+      }
+      const miss = Math.hypot(found[0] - x1, found[1] - y1);
+      expect(miss, `${projection}: tip expected at ${x1.toFixed(1)},${y1.toFixed(1)}, found ${found}`).toBeLessThanOrEqual(3);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the cement shows and grows on the lateral image as injection goes on', async () => {
+    const { page } = await openApp(browser, 'procedure=vp&view=fluoro&step=inject&seed=3');
+    const start = (await state(page)).t;
+    const centre = await page.evaluate(() => {
+      const lm = window.spinecast!.getState();
+      return lm.level;
+    });
+    expect(centre).toBe('L1');
+    const body = await page.evaluate(() => window.__spinecastFluoro!.vp!.tips()[0]!);
+    const counts: number[] = [];
+    for (const dt of [0.2, 5, 11.5]) {
+      await seekTo(page, start + dt);
+      const shot = await pageShot(page);
+      const [cx, cy] = await project(page, 'lateral', body);
+      let dark = 0;
+      for (let y = cy - 45; y <= cy + 45; y++) for (let x = cx - 45; x <= cx + 45; x++) if (shot.grey(x, y) < 40) dark++;
+      counts.push(dark);
+    }
+    expect(counts[1]!).toBeGreaterThan(counts[0]! * 1.3 + 50);
+    expect(counts[2]!).toBeGreaterThan(counts[1]!);
+    await page.context().close();
+  });
+
+  it('switches the display convention: dense bright or dense dark', async () => {
+    const { page } = await openApp(browser, 'procedure=vp&view=fluoro&step=body');
+    const dark = await pageShot(page);
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.getByLabel('X-ray: bone bright (radiograph style)').check();
+    await waitReady(page);
+    const bright = await pageShot(page);
+    const tip = (await page.evaluate(() => window.__spinecastFluoro!.vp!.tips()))[0]!;
+    const [x, y] = await project(page, 'lateral', tip);
+    // Near the needle tip: dark on the monitor convention, bright on the radiograph convention.
+    expect(dark.grey(x - 2, y)).toBeLessThan(80);
+    expect(bright.grey(x - 2, y)).toBeGreaterThan(170);
+    await page.context().close();
+  });
+});
