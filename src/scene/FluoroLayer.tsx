@@ -41,6 +41,11 @@ export interface FluoroLayerProps {
 }
 
 const scratch = new Vector3();
+/**
+ * Image update interval while playing, ms: pulsed fluoroscopy runs at a few to 15 pulses a second
+ * [U] (typical C-arm settings); 15 per second keeps the needle's motion smooth.
+ */
+const PULSE_MS = 1000 / 15;
 
 /**
  * Takes over the pane's drawing: the 3D view, then the AP and lateral X-ray images from the same
@@ -57,6 +62,7 @@ export function FluoroLayer({ procedure, params, landmarks }: FluoroLayerProps) 
   const renderer = useMemo(() => createFluoroRenderer(), []);
   useEffect(() => () => renderer.dispose(), [renderer]);
   const lastKey = useRef('');
+  const lastPulse = useRef(0);
   const plan = planFor(procedure);
   const prepared = useMemo(() => prepareCase(procedure, params, landmarks), [procedure, params, landmarks]);
   const focus = landmarks.bodyCentre;
@@ -105,10 +111,15 @@ export function FluoroLayer({ procedure, params, landmarks }: FluoroLayerProps) 
     if (!layout.ap || !layout.lateral) return;
     // The simulation's arrival also changes what is on the images.
     const key = `${s.t}|${s.version}|${size.width}x${size.height}|${cement?.revision() ?? 0}`;
-    if (key !== lastKey.current) {
+    // While playing, the images update like pulsed fluoroscopy (a pulse every PULSE_MS); any other
+    // change (a seek, a new case, a paused frame) updates them at once.
+    const now = performance.now();
+    const due = !s.playing || now - lastPulse.current >= PULSE_MS;
+    if (key !== lastKey.current && due) {
       renderer.render(gl, scene, 'ap', focus);
       renderer.render(gl, scene, 'lateral', focus);
       lastKey.current = key;
+      lastPulse.current = now;
     }
     // Noise follows the state, so the same state always gives the same picture.
     const seed = (Math.round(s.t * 10) % 97) + 1;

@@ -1,4 +1,5 @@
 import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect } from 'react';
 
 declare global {
   interface Window {
@@ -7,15 +8,23 @@ declare global {
   }
 }
 
-/** Records draw calls and triangles of the previous frame for the benchmark; allocates nothing per frame. */
+/**
+ * Records draw calls and triangles of the previous frame for the benchmark, summed over every render
+ * pass of the frame (3D view and X-ray images); allocates nothing per frame.
+ */
 export function StatsProbe() {
   const gl = useThree((s) => s.gl);
   const stats = { calls: 0, triangles: 0, frames: 0 };
   window.__spinecastRenderStats = stats;
+  useEffect(() => {
+    gl.info.autoReset = false;
+    return () => void (gl.info.autoReset = true);
+  }, [gl]);
   useFrame(() => {
     stats.calls = gl.info.render.calls;
     stats.triangles = gl.info.render.triangles;
     stats.frames += 1;
-  });
+    gl.info.reset();
+  }, -2);
   return null;
 }

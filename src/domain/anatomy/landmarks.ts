@@ -6,7 +6,7 @@
 import { LEVELS, levelParams, nextLevel, type LevelId } from './levels.ts';
 import type { Sdf } from './sdfPrimitives.ts';
 import { inferiorEndplateFrame, superiorEndplateFrame, vertebraTransform } from './spineLayout.ts';
-import { apply, compose, rotate, toMat4, type RigidTransform, type Vec3 } from './vec.ts';
+import { apply, rotate, toMat4, type RigidTransform, type Vec3 } from './vec.ts';
 import { pedicleAxis, pedicleCentre, vertebraGeometry } from './vertebraGeometry.ts';
 import { vertebraCancellousSdf, vertebraSdf } from './vertebraSdf.ts';
 
@@ -178,9 +178,4 @@ export function spineIndex(): { units: string; frame: string; levels: SpineIndex
       };
     }),
   };
-}
-
-/** Composition helper for callers that need a landmark frame: vertebra transform ∘ local. */
-export function toSpine(id: LevelId, local: RigidTransform): RigidTransform {
-  return compose(vertebraTransform(id), local);
 }

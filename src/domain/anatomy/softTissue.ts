@@ -10,7 +10,7 @@ import type { ModelPart, PartKind } from './modelParts.ts';
 import { archLayout } from './posteriorArch.ts';
 import { sdPolylineTube, sdRoundBox, smax, type Sdf } from './sdfPrimitives.ts';
 import { vertebraTransform } from './spineLayout.ts';
-import { add, apply, dot, invert, normalize, rotate, scale, sub, type RigidTransform, type Vec3 } from './vec.ts';
+import { add, apply, invert, normalize, rotate, scale, sub, type RigidTransform, type Vec3 } from './vec.ts';
 import { vertebraGeometry } from './vertebraGeometry.ts';
 import type { Box3 } from './vertebraSdf.ts';
 import { rawVertebraSdf } from './vertebraSdf.ts';
@@ -275,16 +275,4 @@ function skinAxis(): number[] {
 /** All soft parts of one level. */
 export function softTissueParts(id: LevelId): ModelPart[] {
   return [...neuralParts(id), ...venousParts(id), ...backParts(id)];
-}
-
-/** Re-exported for tests: where a level's segment begins and ends. */
-export function segmentBounds(id: LevelId): { above: Plane; below: Plane } {
-  const [above, below] = segmentPlanes(id);
-  return { above, below };
-}
-
-/** Whether a spine-frame point lies inside a level's segment slab. */
-export function inSegment(id: LevelId, point: Vec3): boolean {
-  const [above, below] = segmentPlanes(id);
-  return dot(sub(point, above.point), above.normal) <= 0 && dot(sub(point, below.point), below.normal) >= 0;
 }

@@ -3,7 +3,7 @@
  * +Z anterior, +X patient's left). Shared by the SDF, the landmarks and the measurements, so all
  * three agree on where a pedicle or the canal is.
  */
-import { levelParams, nextLevel, previousLevel, type LevelId, type LevelParams } from './levels.ts';
+import { levelParams, nextLevel, type LevelId, type LevelParams } from './levels.ts';
 import { vertebraTransform } from './spineLayout.ts';
 import { apply, compose, invert, rotate, type Vec3 } from './vec.ts';
 
@@ -43,12 +43,6 @@ export interface VertebraGeometry {
   /** Facet joint with the vertebra below (this vertebra's inferior articular process), left side;
    * undefined for S1. Expressed in this vertebra's frame. */
   readonly inferiorFacet: FacetPlane | undefined;
-}
-
-/** Body height (mm) at depth z, interpolated between the posterior and anterior walls. */
-export function bodyHeightAt(p: LevelParams, z: number): number {
-  const t = (z + p.epd / 2) / p.epd;
-  return p.vbhp + (p.vbha - p.vbhp) * Math.min(Math.max(t, -0.2), 1.2);
 }
 
 /** Pedicle axis (unit, pointing anteriorly into the body) for side s (+1 left, −1 right). */
@@ -133,9 +127,4 @@ export function vertebraGeometry(id: LevelId): VertebraGeometry {
   };
   cache.set(id, g);
   return g;
-}
-
-/** Whether a level has a vertebra above it in the model. */
-export function hasLevelAbove(id: LevelId): boolean {
-  return previousLevel(id) !== undefined;
 }

@@ -39,7 +39,7 @@ export const VISCOUS_WEIGHT: Record<Viscosity, number> = { low: 0.035, medium: 0
  * 1/√(rate / default rate). Tuned towards domain.md §5 [C]: low viscosity OR 3.32 for any leak,
  * high vs low RR 0.38.
  */
-export const VEIN_BARRIER: Record<Viscosity, number> = { low: 0.5, medium: 0.85, high: 2.2 };
+export const VEIN_BARRIER: Record<Viscosity, number> = { low: 0.5, medium: 0.9, high: 2.2 };
 
 /**
  * Entry length, mm of bone-equivalent Darcy path [U], paid once when cement enters a route out of
@@ -89,12 +89,12 @@ export interface MediumRule {
 export const MEDIA = {
   cavity: { threshold: -2, resistancePerMm: 0.05 },
   cleft: { threshold: -0.6, resistancePerMm: 0.15 },
-  vein: { threshold: 0.05, resistancePerMm: 0.25 },
+  vein: { threshold: 0.05, resistancePerMm: 0.15 },
   defect: { threshold: 0.1, resistancePerMm: 0.4 },
   crack: { threshold: 0.35, resistancePerMm: 0.8 },
-  disc: { threshold: 0.5, resistancePerMm: 1.5 },
+  disc: { threshold: 0.45, resistancePerMm: 1.2 },
   epidural: { threshold: 0.45, resistancePerMm: 1.5 },
-  paravertebral: { threshold: 0.55, resistancePerMm: 2 },
+  paravertebral: { threshold: 0.4, resistancePerMm: 1.2 },
 } as const satisfies Record<string, MediumRule>;
 
 /**
