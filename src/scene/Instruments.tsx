@@ -40,6 +40,7 @@ export function Instruments({ params, landmarks, procedure }: InstrumentsProps) 
   const tools = useRef<(Group | null)[]>([]);
   const shafts = useRef<(Mesh | null)[]>([]);
   const drills = useRef<(Mesh | null)[]>([]);
+  const injectors = useRef<(Mesh | null)[]>([]);
   const balloons = useRef<(Mesh | null)[]>([]);
 
   useFrame(() => {
@@ -51,6 +52,8 @@ export function Instruments({ params, landmarks, procedure }: InstrumentsProps) 
         group.visible = tool.visible;
         group.position.set(mmToScene(tool.tip[0]), mmToScene(tool.tip[1]), mmToScene(tool.tip[2]));
       }
+      const injector = injectors.current[i];
+      if (injector) injector.visible = tool.injector;
       shafts.current[i]?.scale.set(mmToScene(tool.outerDiameterMm / 2), 1, mmToScene(tool.outerDiameterMm / 2));
       const drill = drills.current[i];
       if (drill) {
@@ -83,6 +86,7 @@ export function Instruments({ params, landmarks, procedure }: InstrumentsProps) 
           toolRef={(g) => void (tools.current[i] = g)}
           shaftRef={(m) => void (shafts.current[i] = m)}
           drillRef={(m) => void (drills.current[i] = m)}
+          injectorRef={(m) => void (injectors.current[i] = m)}
           balloonRef={(m) => void (balloons.current[i] = m)}
           materials={materials}
         />
@@ -96,11 +100,12 @@ interface InstrumentSetProps {
   toolRef: (g: Group | null) => void;
   shaftRef: (m: Mesh | null) => void;
   drillRef: (m: Mesh | null) => void;
+  injectorRef: (m: Mesh | null) => void;
   balloonRef: (m: Mesh | null) => void;
   materials: { steel: Mesh['material']; balloon: Mesh['material'] };
 }
 
-function InstrumentSet({ trajectory, toolRef, shaftRef, drillRef, balloonRef, materials }: InstrumentSetProps) {
+function InstrumentSet({ trajectory, toolRef, shaftRef, drillRef, injectorRef, balloonRef, materials }: InstrumentSetProps) {
   // Local +Y runs along the path, from the skin toward the target.
   const quaternion = useMemo(() => {
     scratch.set(trajectory.direction[0], trajectory.direction[1], trajectory.direction[2]).normalize();
@@ -119,6 +124,10 @@ function InstrumentSet({ trajectory, toolRef, shaftRef, drillRef, balloonRef, ma
         {/* T-handle. */}
         <mesh material={materials.steel} position={[0, -mmToScene(SHAFT_MM + 5), 0]} rotation={[0, 0, Math.PI / 2]}>
           <cylinderGeometry args={[mmToScene(5), mmToScene(5), mmToScene(32), 20]} />
+        </mesh>
+        {/* Cement injector on the hub while injecting: a short barrel in line with the cannula. */}
+        <mesh ref={injectorRef} material={materials.balloon} position={[0, -mmToScene(SHAFT_MM + 40), 0]} visible={false}>
+          <cylinderGeometry args={[mmToScene(8), mmToScene(8), mmToScene(60), 20]} />
         </mesh>
         <mesh ref={drillRef} material={materials.steel} visible={false} userData={STEEL}>
           <cylinderGeometry args={[mmToScene(DRILL_OD_MM / 2), mmToScene(DRILL_OD_MM / 2), 1, 12]} />

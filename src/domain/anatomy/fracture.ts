@@ -80,9 +80,13 @@ export function fractureDeformer(f: FractureParams): FractureDeformer {
   const g = vertebraGeometry(f.level);
   const toSpine: RigidTransform = vertebraTransform(f.level);
   const toLocal = invert(toSpine);
+  // The endplate's motion fades out across the disc, finishing short of the neighbour's bone
+  // (the disc's smallest height), so neighbouring vertebrae never move.
   const discAbove = previousLevel(f.level);
-  const gapAbove = discAbove ? discHeights(discAbove).middle + 2 : 0;
-  const gapBelow = f.level === 'S1' ? 0 : discHeights(f.level).middle + 2;
+  const fadeOver = (d: { anterior: number; middle: number; posterior: number }): number => Math.min(d.anterior, d.middle, d.posterior) - 0.3;
+  const gapAbove = discAbove ? fadeOver(discHeights(discAbove)) : 0;
+  const gapBelow = f.level === 'S1' ? 0 : fadeOver(discHeights(f.level));
+  const halfWidth = g.params.epw / 2;
   // Biconcave collapses both endplates toward the mid-plane; wedge and crush bring the superior
   // endplate down onto an intact inferior one (the commoner pattern).
   const anchored = f.shape !== 'biconcave';
@@ -92,7 +96,7 @@ export function fractureDeformer(f: FractureParams): FractureDeformer {
     const loss = lossAt(g, f, x, z);
     if (loss === 0) return p;
     // Only the body (and the discs on it) collapse; the posterior arch stays.
-    const w = smoothstep(g.zPosterior - 4, g.zPosterior + 1, z);
+    const w = smoothstep(g.zPosterior - 4, g.zPosterior + 1, z) * (1 - smoothstep(halfWidth + 2, halfWidth + 8, Math.abs(x)));
     if (w === 0) return p;
     const hh = bodyHalfHeight(g, z);
     const anchor = anchored ? -hh : 0;

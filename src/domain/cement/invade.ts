@@ -14,13 +14,15 @@ import type { Random } from '../random.ts';
 import type { CaseGrid } from './features.ts';
 import { createHeap, heapPop, heapPush, type MinHeap } from './minHeap.ts';
 import {
-  COMPACTED_EXTRA_THRESHOLD, COMPACTED_RESISTANCE, DEFAULT_RATE_ML_PER_MIN, DEFECT_BARRIER, DETECTABLE_LEAK_ML, ENTRY_LENGTH_MM, FIELD_CELL_MM, FIELD_SMOOTH_SHARE, MEDIA,
+  COMPACTED_EXTRA_THRESHOLD, COMPACTED_RESISTANCE, DEFAULT_RATE_ML_PER_MIN, DEFECT_BARRIER, DETECTABLE_LEAK_ML, ENTRY_LENGTH_MM, FIELD_CELL_MM, FIELD_SMOOTH_SHARE, MEDIA, OUTSIDE_NOISE, OUTSIDE_SI_FACTOR,
   PERMEABILITY_AP_M2, PERMEABILITY_LR_M2, PERMEABILITY_SI_M2, POROSITY, VEIN_BARRIER, VEIN_RADIUS_MM, VISCOUS_WEIGHT,
 } from './params.ts';
 import { CELL, leakCode, type CementInput, type GridMeta, type LeakEvent, type LeakType } from './types.ts';
 import { voxelAt, voxelCentre } from './voxelise.ts';
 
 const CANCELLOUS = CELL.cancellous;
+/** Classes outside the bone, by CELL value. */
+const OUTSIDE: readonly boolean[] = Array.from({ length: 256 }, (_, c) => c === CELL.disc || c === CELL.epidural || c === CELL.paravertebral);
 
 /** What the invasion produced. */
 export interface Invasion {
@@ -100,6 +102,31 @@ function smoothField(meta: GridMeta, rng: Random): (i: number, j: number, k: num
   };
 }
 
+/**
+ * Working arrays of one invasion, kept between runs: a Monte-Carlo study then makes no garbage
+ * but the arrays it returns. `fine` and `pathCost` are written before they are read; the others
+ * are reset here.
+ */
+interface Scratch {
+  readonly fine: Float32Array;
+  /** Leak event of each route voxel, −1 elsewhere. */
+  readonly eventOf: Int16Array;
+  /** Path resistance from the needle (mm, SI-equivalent). */
+  readonly pathCost: Float32Array;
+  /** Bit s set: the voxel is in needle s's front. */
+  readonly queued: Uint8Array;
+}
+let scratch: Scratch | undefined;
+
+function scratchFor(n: number): Scratch {
+  if (scratch?.fine.length !== n) {
+    scratch = { fine: new Float32Array(n), eventOf: new Int16Array(n), pathCost: new Float32Array(n), queued: new Uint8Array(n) };
+  }
+  scratch.eventOf.fill(-1);
+  scratch.queued.fill(0);
+  return scratch;
+}
+
 /** Nearest voxel to p (searching outwards a few voxels) that cement can fill from a needle. */
 function sourceVoxel(meta: GridMeta, kind: Uint8Array, p: Vec3): number {
   const ok = (c: number): boolean => c === CELL.cancellous || c === CELL.cavity || c === CELL.cleft;
@@ -129,14 +156,11 @@ export function invade(meta: GridMeta, grid: CaseGrid, input: CementInput, rng: 
   const costZ = h * (PERMEABILITY_SI_M2 / PERMEABILITY_AP_M2);
   const smooth = smoothField(meta, rng);
   // Voxel-scale part of the field, drawn for porous bone only (the rest never reads it).
-  const fine = new Float32Array(n);
-  for (let idx = 0; idx < n; idx++) if (kind[idx] === CANCELLOUS) fine[idx] = rng();
+  const { fine, eventOf, pathCost, queued } = scratchFor(n);
+  for (let idx = 0; idx < n; idx++) if (kind[idx] === CANCELLOUS || OUTSIDE[kind[idx]!]) fine[idx] = rng();
 
   const arrival = new Float32Array(n).fill(Number.POSITIVE_INFINITY);
   const route = new Uint8Array(n);
-  const eventOf = new Int16Array(n).fill(-1);
-  const pathCost = new Float32Array(n);
-  const queued = new Uint8Array(n); // bit s: in source s's front
   const leaks: { type: LeakType; volumeMl: number; atMl: number; position: Vec3 }[] = [];
 
   const sources = grid.tips.map((t) => sourceVoxel(meta, kind, t)).filter((s) => s >= 0);
@@ -149,6 +173,7 @@ export function invade(meta: GridMeta, grid: CaseGrid, input: CementInput, rng: 
 
   function thresholdOf(idx: number): number {
     const c = kind[idx]!;
+    if (OUTSIDE[c]) return threshold[c]! + OUTSIDE_NOISE * fine[idx]!;
     if (c !== CANCELLOUS) return threshold[c]!;
     const i = idx % nx, j = Math.floor(idx / nx) % ny, k = Math.floor(idx / (nx * ny));
     const t = FIELD_SMOOTH_SHARE * smooth(i, j, k) + (1 - FIELD_SMOOTH_SHARE) * fine[idx]!;
@@ -158,6 +183,8 @@ export function invade(meta: GridMeta, grid: CaseGrid, input: CementInput, rng: 
   function stepCost(from: number, to: number, axisCost: number): number {
     const c = kind[to]!;
     let cost = c === CANCELLOUS ? (compacted[to] ? axisCost * COMPACTED_RESISTANCE : axisCost) : h * resistance[c]!;
+    // Outside the bone the venous plexuses run lengthwise: leaked cement streaks up and down.
+    if (OUTSIDE[c] && Math.abs(to - from) === nx) cost *= OUTSIDE_SI_FACTOR;
     // Entering a route out of the body costs an entry length: the vein mouth or crack is narrow.
     if (route[from] === 0) cost += entry[c]!;
     return cost;
@@ -189,6 +216,7 @@ export function invade(meta: GridMeta, grid: CaseGrid, input: CementInput, rng: 
     injected += vol;
     delivered[s] = delivered[s]! + vol;
     arrival[idx] = Math.min(injected, planned);
+    pathCost[idx] = 0; // a needle tip: no path yet
     if (parent >= 0) {
       const di = Math.abs(idx - parent);
       const axis = di === 1 ? costX : di === nx ? costY : costZ;

@@ -97,6 +97,14 @@ export const MEDIA = {
   paravertebral: { threshold: 0.4, resistancePerMm: 1.2 },
 } as const satisfies Record<string, MediumRule>;
 
+/** Random part of the entry threshold outside the bone (uneven soft tissue) [U]. */
+export const OUTSIDE_NOISE = 0.4;
+/**
+ * Resistance of a superior–inferior step outside the bone relative to other directions [U]: the
+ * external vertebral venous plexuses and the epidural plexus run lengthwise (domain.md §2).
+ */
+export const OUTSIDE_SI_FACTOR = 0.4;
+
 /**
  * BKP: the balloon compacts the trabeculae round the cavity, which then resist interdigitation
  * [U]: the cement first fills the cavity at low pressure (domain.md §6, Weisskopf 2008 [C]),
@@ -118,7 +126,7 @@ export const BALLOON_TIP_CLEARANCE_MM = 2;
  * 2.4 mL per side plus interdigitation [C]). Tuned so BKP at the typical volume leaks at about
  * the pooled 18.4% (domain.md §5 [C]).
  */
-export const CAVITY_ML_PER_BALLOON = 0.9;
+export const CAVITY_ML_PER_BALLOON = 1.0;
 
 /** Sclerotic rim round an intravertebral cleft, mm, resisting like compacted bone [U]. */
 export const CLEFT_RIM_MM = 0.75;

@@ -62,6 +62,8 @@ export interface ToolPose {
   outerDiameterMm: number;
   /** Tip of the hand drill when it is out of the cannula, else null. */
   drillTip: Vec3 | null;
+  /** The cement injector is attached to the hub (mixing done, injecting). */
+  injector: boolean;
 }
 
 export interface BalloonPose {
@@ -97,6 +99,7 @@ export function samplePose(plan: Plan, c: PreparedCase, t: number): CasePose {
       kind: cannula ? 'cannula' : 'trocar',
       outerDiameterMm: cannula ? CANNULA_OD_MM : NEEDLE_OD_MM[traj.gauge],
       drillTip: drilling ? tipAt(traj, CANNULA_DEPTH + (1 - CANNULA_DEPTH) * f.drillDepth) : null,
+      injector: f.stepId === 'inject',
     };
   });
   const balloons: BalloonPose[] = bkp
