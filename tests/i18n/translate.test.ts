@@ -14,6 +14,12 @@ describe('translation layer', () => {
     }
   });
 
+  it('every real-time and source key a step names exists', () => {
+    for (const step of [...VP_PLAN.steps, ...BKP_PLAN.steps]) {
+      for (const key of [step.realTimeKey, step.sourceKey]) if (key) expect(isMessageKey(key), key).toBe(true);
+    }
+  });
+
   it('interpolates named values and leaves unknown placeholders visible', () => {
     expect(translate('en', 'transport.valuetext', { index: 4, count: 9, title: 'Into the vertebral body' })).toBe(
       'Step 4 of 9: Into the vertebral body',
