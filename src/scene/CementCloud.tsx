@@ -1,6 +1,6 @@
 import { Html } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Matrix4 } from 'three';
 import { vertebraTransform } from '../domain/anatomy/spineLayout.ts';
 import { apply, toMat4 } from '../domain/anatomy/vec.ts';
@@ -10,11 +10,14 @@ import { alignTime } from '../domain/procedures/alignTime.ts';
 import { planFor } from '../domain/procedures/plans.ts';
 import { sample } from '../domain/procedures/sampleProcedure.ts';
 import { useT } from '../i18n/useT.ts';
-import { buildCementCloud } from '../render/cementCloud.ts';
+import { buildCementSurface } from '../render/cementSurface.ts';
 import { METRES_PER_MM, mmToScene } from '../render/toScene.ts';
 import { selectPlan } from '../state/store.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
 import { useCementSimulation } from './CementContext.ts';
+
+/** Smallest change of injected volume that remeshes the cement while playing, mL. */
+const REMESH_STEP_ML = 0.1;
 
 export interface CementCloudViewProps {
   params: CaseParams;
@@ -34,7 +37,7 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
   const cloud = useMemo(() => {
     if (!result) return null;
     const toSpine = new Matrix4().fromArray(toMat4(vertebraTransform(result.grid.level), METRES_PER_MM));
-    return buildCementCloud(result, toSpine);
+    return buildCementSurface(result, toSpine);
   }, [result]);
   useEffect(() => {
     invalidate();
@@ -43,12 +46,17 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
 
   // Leaks shown so far (a leak appears once the injection has reached it).
   const [shownLeaks, setShownLeaks] = useState(0);
+  const lastMl = useRef(Number.NaN);
   const leaks = useMemo(() => (result ? [...result.leaks].sort((a, b) => a.atMl - b.atMl) : []), [result]);
   useFrame(() => {
     if (!cloud) return;
     const s = store.getState();
     const injected = volume * sample(plan, alignTime(selectPlan(s), plan, s.t)).cementFill;
-    cloud.setInjected(injected);
+    // Remeshing costs milliseconds: while playing, follow the injection in small volume steps.
+    if (!s.playing || Math.abs(injected - lastMl.current) >= REMESH_STEP_ML || injected === volume) {
+      cloud.setInjected(injected);
+      lastMl.current = injected;
+    }
     let n = 0;
     while (n < leaks.length && leaks[n]!.atMl <= injected) n++;
     if (n !== shownLeaks) setShownLeaks(n);

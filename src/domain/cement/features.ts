@@ -11,7 +11,10 @@ import { vertebraTransform } from '../anatomy/spineLayout.ts';
 import { apply, invert, normalize, type Vec3 } from '../anatomy/vec.ts';
 import { vertebraGeometry } from '../anatomy/vertebraGeometry.ts';
 import type { Random } from '../random.ts';
-import { BALLOON_LENGTH_MM, BALLOON_TIP_CLEARANCE_MM, CAVITY_ML_PER_BALLOON, CLEFT_BREACH_CHANCE, CLEFT_RIM_MM, COMPACTED_SHELL_MM, CRACK_CHANCE, PATIENT_CALIBRE_LOG_SPREAD, VEIN_CALIBRE_SPREAD, VEIN_RADIUS_MM } from './params.ts';
+import {
+  BALLOON_LENGTH_MM, BALLOON_TIP_CLEARANCE_MM, CAVITY_ML_PER_BALLOON, CLEFT_BREACH_CHANCE, CLEFT_RIM_MM, COMPACTED_SHELL_MM,
+  CRACK_CHANCE, PATIENT_CALIBRE_LOG_SPREAD, VEIN_CALIBRE_SPREAD, VEIN_RADIUS_MM,
+} from './params.ts';
 import { CELL, type CementInput } from './types.ts';
 import type { BaseGrid } from './voxelise.ts';
 

@@ -14,8 +14,9 @@ import type { Random } from '../random.ts';
 import type { CaseGrid } from './features.ts';
 import { createHeap, heapPop, heapPush, type MinHeap } from './minHeap.ts';
 import {
-  COMPACTED_EXTRA_THRESHOLD, COMPACTED_RESISTANCE, DEFAULT_RATE_ML_PER_MIN, DEFECT_BARRIER, DETECTABLE_LEAK_ML, ENTRY_LENGTH_MM, FIELD_CELL_MM, FIELD_SMOOTH_SHARE, MEDIA, OUTSIDE_NOISE, OUTSIDE_SI_FACTOR,
-  PERMEABILITY_AP_M2, PERMEABILITY_LR_M2, PERMEABILITY_SI_M2, POROSITY, VEIN_BARRIER, VEIN_RADIUS_MM, VISCOUS_WEIGHT,
+  COMPACTED_EXTRA_THRESHOLD, COMPACTED_RESISTANCE, DEFAULT_RATE_ML_PER_MIN, DEFECT_BARRIER, DETECTABLE_LEAK_ML,
+  ENTRY_LENGTH_MM, FIELD_CELL_MM, FIELD_SMOOTH_SHARE, MEDIA, OUTSIDE_NOISE, OUTSIDE_SI_FACTOR, PERMEABILITY_AP_M2,
+  PERMEABILITY_LR_M2, PERMEABILITY_SI_M2, POROSITY, VEIN_BARRIER, VEIN_RADIUS_MM, VISCOUS_WEIGHT,
 } from './params.ts';
 import { CELL, leakCode, type CementInput, type GridMeta, type LeakEvent, type LeakType } from './types.ts';
 import { voxelAt, voxelCentre } from './voxelise.ts';
@@ -44,7 +45,8 @@ function mediaTables(input: CementInput, calibre: CaseGrid['calibre']): { thresh
   entry[CELL.defect] = ENTRY_LENGTH_MM.defect;
   entry[CELL.endplateCrack] = ENTRY_LENGTH_MM.crack;
   const rate = input.rateMlPerMin ?? DEFAULT_RATE_ML_PER_MIN;
-  // A faster injection raises the pressure at the vein mouths [U]: barrier ∝ 1/√rate.
+  // A faster injection raises the pressure at the vein mouths [U]: barrier ∝ 1/√rate (the floor
+  // keeps a zero or negative rate from dividing by zero).
   const veinBarrier = VEIN_BARRIER[input.viscosity] * Math.sqrt(DEFAULT_RATE_ML_PER_MIN / Math.max(rate, 0.05));
   const set = (c: number, rule: { threshold: number; resistancePerMm: number }, extra = 0): void => {
     threshold[c] = rule.threshold + extra;
@@ -155,7 +157,7 @@ export function invade(meta: GridMeta, grid: CaseGrid, input: CementInput, rng: 
   const costY = h;
   const costZ = h * (PERMEABILITY_SI_M2 / PERMEABILITY_AP_M2);
   const smooth = smoothField(meta, rng);
-  // Voxel-scale part of the field, drawn for porous bone only (the rest never reads it).
+  // Voxel-scale part of the field, drawn for porous bone and soft tissue (the rest never reads it).
   const { fine, eventOf, pathCost, queued } = scratchFor(n);
   for (let idx = 0; idx < n; idx++) if (kind[idx] === CANCELLOUS || OUTSIDE[kind[idx]!]) fine[idx] = rng();
 

@@ -111,6 +111,11 @@ export function monteCarlo(input: Omit<CementInput, 'seed'>, runs: number, seed:
   return summariseRuns(records);
 }
 
+/** The buffers of a result, for `postMessage(result, transferables)` out of a Web Worker. */
+export function cementTransferables(result: CementResult): ArrayBuffer[] {
+  return [result.kind.buffer, result.arrival.buffer, result.route.buffer] as ArrayBuffer[];
+}
+
 /** Whether a voxel class holds cement that the body keeps (for renderers). */
 export function isInsideClass(kind: number): boolean {
   return kind === CELL.cancellous || kind === CELL.cavity || kind === CELL.cleft;

@@ -31,7 +31,10 @@ export interface BaseGrid {
 
 /** Margin (mm) round the body: room for the disc side of the endplates and tissue round the shell. */
 const MARGIN_MM = 3.5;
-/** Depth (mm) of the canal behind the posterior wall taken as anterior epidural space [U] (modelling estimate: fat and venous plexus in front of the dura, a few mm). */
+/**
+ * Depth (mm) of the canal behind the posterior wall taken as anterior epidural space [U]
+ * (modelling estimate: fat and venous plexus in front of the dura, a few mm).
+ */
 const EPIDURAL_DEPTH_MM = 3;
 /** Sampling step (mm) of the column inversion; the map is piecewise smooth, so this is ample. */
 const INVERSION_STEP_MM = 1;
@@ -55,16 +58,26 @@ export function baseGrid(level: LevelId, grade: FractureGrade, shape: FractureSh
   return grid;
 }
 
+/**
+ * The anatomy's fracture deformation in the vertebra's own frame. Built apart from the grid so the
+ * closure kept in the cache holds nothing of the build's working arrays.
+ */
+function localDeformer(level: LevelId, grade: FractureGrade, shape: FractureShape): (p: Vec3) => Vec3 {
+  const toSpine = vertebraTransform(level);
+  const toLocal = invert(toSpine);
+  const deformer = fractureDeformer({ level, grade, shape });
+  return function deformLocal(q: Vec3): Vec3 {
+    return apply(toLocal, deformer.deform(apply(toSpine, q)));
+  };
+}
+
 function buildBaseGrid(level: LevelId, grade: FractureGrade, shape: FractureShape, h: number): BaseGrid {
   const g = vertebraGeometry(level);
   const p = g.params;
   const outer = vertebraSdf(level);
   const inner = vertebraCancellousSdf(level);
   const canal = canalSdf(g);
-  const toSpine = vertebraTransform(level);
-  const toLocal = invert(toSpine);
-  const deformer = fractureDeformer({ level, grade, shape });
-  const deformLocal = (q: Vec3): Vec3 => apply(toLocal, deformer.deform(apply(toSpine, q)));
+  const deformLocal = localDeformer(level, grade, shape);
 
   const halfX = p.epw / 2 + MARGIN_MM;
   const halfY = Math.max(p.vbha, p.vbhp) / 2 + MARGIN_MM;
