@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import type { Approach, Grade, Shape, TreatableLevel } from '../domain/caseParams.ts';
 import { APPROACHES, GRADES, SHAPES, TREATABLE_LEVELS } from '../domain/caseParams.ts';
 import { useT } from '../i18n/useT.ts';
 import { useAppStore } from '../state/useAppStore.ts';
 import { Segmented } from './Segmented.tsx';
+import { usePopover } from './usePopover.ts';
 
 const THORACIC = TREATABLE_LEVELS.filter((l) => l.startsWith('T'));
 const LUMBAR = TREATABLE_LEVELS.filter((l) => l.startsWith('L'));
@@ -13,24 +14,8 @@ export function CasePicker() {
   const t = useT();
   const params = useAppStore((s) => s.params);
   const setParams = useAppStore((s) => s.setParams);
-  const [open, setOpen] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
+  const { open, trigger, panel, panelId, toggle, close } = usePopover('select, button');
   const levelId = useId();
-  const panelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    panel.current?.querySelector<HTMLElement>('select, button')?.focus();
-    function onKey(event: KeyboardEvent): void {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        trigger.current?.focus();
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
 
   return (
     <div className="case-picker">
@@ -40,7 +25,7 @@ export function CasePicker() {
         className="button button--case"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen((v) => !v)}
+        onClick={toggle}
       >
         {t('case.open', { level: params.level, shape: t(`shape.${params.shape}.short`), grade: params.grade })}
       </button>
@@ -99,10 +84,7 @@ export function CasePicker() {
           <button
             type="button"
             className="button button--primary"
-            onClick={() => {
-              setOpen(false);
-              trigger.current?.focus();
-            }}
+            onClick={close}
           >
             {t('case.close')}
           </button>

@@ -1,10 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import type { MessageKey } from '../i18n/en.ts';
 import { useT } from '../i18n/useT.ts';
 import type { View } from '../domain/caseParams.ts';
 import { VIEWS } from '../domain/caseParams.ts';
 import type { Layers } from '../state/store.ts';
 import { Segmented } from './Segmented.tsx';
+import { usePopover } from './usePopover.ts';
 import { useAppStore } from '../state/useAppStore.ts';
 
 const OPTIONS: readonly { key: keyof Layers; label: MessageKey }[] = [
@@ -25,27 +25,11 @@ export function ViewOptions() {
   const setParams = useAppStore((s) => s.setParams);
   const denseBright = useAppStore((s) => s.xrayDenseBright);
   const setDenseBright = useAppStore((s) => s.setXrayDenseBright);
-  const [open, setOpen] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
-  const panelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    panel.current?.querySelector<HTMLElement>('[aria-checked="true"], input')?.focus();
-    function onKey(event: KeyboardEvent): void {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        trigger.current?.focus();
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
+  const { open, trigger, panel, panelId, toggle } = usePopover('[aria-checked="true"], input');
 
   return (
     <div className="view-options">
-      <button ref={trigger} type="button" className="button button--floating-top" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((v) => !v)}>
+      <button ref={trigger} type="button" className="button button--floating-top" aria-expanded={open} aria-controls={panelId} onClick={toggle}>
         {t('layers.open')}
       </button>
       {open && (
