@@ -111,6 +111,19 @@ export function monteCarlo(input: Omit<CementInput, 'seed'>, runs: number, seed:
   return summariseRuns(records);
 }
 
+/**
+ * Cement present once `injectedMl` has gone in, per voxel: 0 none, 1 inside the body, 2 leaked.
+ * Pass `out` to reuse a buffer from frame to frame.
+ */
+export function cementMask(result: Pick<CementResult, 'arrival' | 'route'>, injectedMl: number, out?: Uint8Array): Uint8Array {
+  const { arrival, route } = result;
+  const mask = out && out.length === arrival.length ? out : new Uint8Array(arrival.length);
+  for (let i = 0; i < arrival.length; i++) {
+    mask[i] = arrival[i]! <= injectedMl ? (route[i] === 0 ? 1 : 2) : 0;
+  }
+  return mask;
+}
+
 /** The buffers of a result, for `postMessage(result, transferables)` out of a Web Worker. */
 export function cementTransferables(result: CementResult): ArrayBuffer[] {
   return [result.kind.buffer, result.arrival.buffer, result.route.buffer] as ArrayBuffer[];
