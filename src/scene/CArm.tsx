@@ -35,15 +35,15 @@ export function CArm({ landmarks }: { landmarks: LevelLandmarks }) {
       {/* Source (anterior, under the table for a prone patient) and detector (over the back). */}
       <mesh position={[0, 0, r]}>
         <boxGeometry args={[mmToScene(60), mmToScene(60), mmToScene(40)]} />
-        <meshStandardMaterial color="#6b7790" roughness={0.6} transparent opacity={0.55} />
+        <meshStandardMaterial color="#6b7790" roughness={0.6} transparent opacity={0.3} />
       </mesh>
       <mesh position={[0, 0, -r]} rotation={[Math.PI / 2, 0, 0]}>
         <cylinderGeometry args={[mmToScene(FIELD_MM / 2), mmToScene(FIELD_MM / 2), mmToScene(25), 32]} />
-        <meshStandardMaterial color="#6b7790" roughness={0.6} transparent opacity={0.55} />
+        <meshStandardMaterial color="#6b7790" roughness={0.6} transparent opacity={0.3} />
       </mesh>
       <mesh rotation={[0, Math.PI / 2, 0]}>
         <torusGeometry args={[r, mmToScene(12), 10, 48, Math.PI]} />
-        <meshStandardMaterial color="#8e9ab3" roughness={0.5} transparent opacity={0.45} />
+        <meshStandardMaterial color="#8e9ab3" roughness={0.5} transparent opacity={0.28} />
       </mesh>
     </group>
   );
