@@ -34,7 +34,7 @@ const store = createAppStore({ params: parsed.params, t: requestedT });
 if (parsed.issues.length > 0) store.getState().notify({ kind: 'query', issues: parsed.issues });
 
 const cement = createCementClient();
-const { api, events } = createCommandApi(store, { metrics: createMetricsProvider(cement) });
+const { api, events } = createCommandApi(store, { metrics: createMetricsProvider(cement, () => store.getState().bkpRestoredShare) });
 watchLeaks(store, cement, (leak) => events.emit('leak', leak));
 const root = document.documentElement;
 const readiness = createReadiness(store, root, () => events.emit('ready', { state: api.getState() }));

@@ -15,6 +15,7 @@ export default function DebugPanel() {
   const store = useAppStoreApi();
   const params = useAppStore((s) => s.params);
   const rate = useAppStore((s) => s.rate);
+  const bkpShare = useAppStore((s) => s.bkpRestoredShare);
 
   const [, setControls] = useControls(
     () => ({
@@ -56,6 +57,15 @@ export default function DebugPanel() {
         },
         transient: false,
       },
+      restored: {
+        label: t('debug.restored'),
+        value: store.getState().bkpRestoredShare,
+        min: 0,
+        max: 1,
+        step: 0.01,
+        onChange: (v: number) => store.getState().setBkpRestoredShare(v),
+        transient: false,
+      },
       seed: {
         label: t('debug.seed'),
         value: store.getState().params.seed,
@@ -73,12 +83,13 @@ export default function DebugPanel() {
   useEffect(() => {
     setControls({
       rate,
+      restored: bkpShare,
       viscosity: params.viscosity,
       approach: params.approach,
       seed: params.seed,
       volume: params.volume ?? typicalVolumeMl(params.level),
     });
-  }, [setControls, rate, params]);
+  }, [setControls, rate, params, bkpShare]);
 
   // The panel is for lecture screens; on a phone it would cover the controls.
   const [wide, setWide] = useState(() => window.matchMedia('(min-width: 821px)').matches);

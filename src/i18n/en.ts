@@ -144,6 +144,7 @@ export const en = {
   'debug.viscosity': 'Cement viscosity',
   'debug.volume': 'Cement volume (mL)',
   'debug.seed': 'Random seed',
+  'debug.restored': 'Kyphoplasty: share of lost height restored (0.47 responder, 0 non-responder)',
   'debug.approach': 'Approach',
 
   // Steps. Content: domain.md §1 "Steps, in order" and the seeded patient-facing facts.

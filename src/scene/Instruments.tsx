@@ -12,7 +12,7 @@ import { createBalloonMaterial, createSteelMaterial } from '../render/materials.
 import { MU_PER_MM } from '../render/fluoro/attenuation.ts';
 import { mmToScene } from '../render/toScene.ts';
 import { selectPlan } from '../state/store.ts';
-import { useAppStoreApi } from '../state/useAppStore.ts';
+import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
 
 export interface InstrumentsProps {
   params: CaseParams;
@@ -35,7 +35,8 @@ const scratch = new Vector3();
 export function Instruments({ params, landmarks, procedure }: InstrumentsProps) {
   const store = useAppStoreApi();
   const plan = planFor(procedure);
-  const prepared = useMemo(() => prepareCase(procedure, params, landmarks), [procedure, params, landmarks]);
+  const bkpShare = useAppStore((s) => s.bkpRestoredShare);
+  const prepared = useMemo(() => prepareCase(procedure, params, landmarks, bkpShare), [procedure, params, landmarks, bkpShare]);
   const materials = useMemo(() => ({ steel: createSteelMaterial(), balloon: createBalloonMaterial() }), []);
   const tools = useRef<(Group | null)[]>([]);
   const shafts = useRef<(Mesh | null)[]>([]);

@@ -15,7 +15,7 @@ import { mmToScene } from '../render/toScene.ts';
 import type { Layers } from '../state/store.ts';
 import { MODELS_BASE, segmentAround } from '../render/spineIndex.ts';
 import { selectPlan } from '../state/store.ts';
-import { useAppStoreApi } from '../state/useAppStore.ts';
+import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
 import { useSpineIndex } from './useSpineIndex.ts';
 
 const cutPoint = new Vector3();
@@ -69,7 +69,7 @@ export function SpineModels({ level, grade, shape, procedure }: SpineModelsProps
   }, [built, store, invalidate]);
 
   const plan = planFor(procedure);
-  const share = restoredShareFor(procedure);
+  const share = restoredShareFor(procedure, useAppStore((s) => s.bkpRestoredShare));
   const centre = segment.find((l) => l.id === level)!.landmarks.bodyCentre;
   useFrame(() => {
     const s = store.getState();

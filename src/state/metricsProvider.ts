@@ -26,13 +26,15 @@ export function leaksOf(result: CementResult): ProcedureMetrics['leaks'] {
   }));
 }
 
-export function createMetricsProvider(cement?: CementClient): MetricsProvider {
+/** `bkpShare` reads the kyphoplasty restoration share in force (the responder figure by default). */
+export function createMetricsProvider(cement?: CementClient, bkpShare?: () => number): MetricsProvider {
   const cache = new Map<string, Omit<ProcedureMetrics, 'cementVolumeMl' | 'leaks'>>();
   return (procedure: SingleProcedure, params: CaseParams) => {
-    const key = `${procedure}|${params.level}|${params.grade}|${params.shape}`;
+    const share = bkpShare?.();
+    const key = `${procedure}|${params.level}|${params.grade}|${params.shape}|${share}`;
     let heights = cache.get(key);
     if (!heights) {
-      const h = heightMetrics(procedure, { level: params.level, grade: params.grade, shape: params.shape });
+      const h = heightMetrics(procedure, { level: params.level, grade: params.grade, shape: params.shape }, share);
       const r = (x: typeof h.heightBeforeMm) => ({ anterior: round(x.anterior), middle: round(x.middle), posterior: round(x.posterior) });
       heights = {
         heightBeforeMm: r(h.heightBeforeMm),

@@ -8,6 +8,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { CaseParams } from '../domain/caseParams.ts';
 import { DEFAULT_CASE } from '../domain/caseParams.ts';
+import { BKP_RESPONDER_RESTORED_SHARE } from '../domain/procedures/restoration.ts';
 import type { QueryIssue } from '../domain/parseCaseQuery.ts';
 import type { Plan, StepId } from '../domain/procedures/plans.ts';
 import { clampTime, locate, stepStart, stepStartTimes, totalDuration } from '../domain/procedures/timeline.ts';
@@ -38,6 +39,8 @@ export interface AppState {
   layers: Layers;
   /** X-ray display convention: dense = bright (radiograph) instead of dense = dark (fluoroscopy monitor). */
   xrayDenseBright: boolean;
+  /** Kyphoplasty: share of the lost height the balloon gives back (0 = a non-responder). */
+  bkpRestoredShare: number;
 }
 
 export interface Layers {
@@ -81,6 +84,7 @@ export interface AppActions {
   setLoading(loading: boolean): void;
   setLayers(patch: Partial<Layers>): void;
   setXrayDenseBright(bright: boolean): void;
+  setBkpRestoredShare(share: number): void;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -130,6 +134,7 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
       loading: false,
       layers: { ...DEFAULT_LAYERS },
       xrayDenseBright: false,
+      bkpRestoredShare: BKP_RESPONDER_RESTORED_SHARE,
 
       play() {
         const state = get();
@@ -230,6 +235,10 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
       },
       setXrayDenseBright(bright) {
         set({ xrayDenseBright: bright, version: get().version + 1 });
+      },
+      setBkpRestoredShare(share) {
+        const clamped = Math.min(1, Math.max(0, Number.isFinite(share) ? share : BKP_RESPONDER_RESTORED_SHARE));
+        if (clamped !== get().bkpRestoredShare) set({ bkpRestoredShare: clamped, version: get().version + 1 });
       },
       setLoading(loading) {
         if (get().loading !== loading) set({ loading });

@@ -32,12 +32,13 @@ export function ResultsPanel() {
   const open = choice ?? atEnd;
   const procedures = shownProcedures(params.procedure);
   const metrics = useMetrics();
+  const bkpShare = useAppStore((s) => s.bkpRestoredShare);
   const rows = procedures.map((p) => ({ p, m: metrics(p, params)! }));
   const line = keyLine(params.shape);
 
   const restored = (p: SingleProcedure, m: ProcedureMetrics) => {
     const gained = m.heightAfterMm[line] - m.heightBeforeMm[line];
-    const share = heightMetrics(p, { level: params.level, grade: params.grade, shape: params.shape }).restoredShare;
+    const share = heightMetrics(p, { level: params.level, grade: params.grade, shape: params.shape }, bkpShare).restoredShare;
     return t('results.restoredValue', { mm: fmt(gained), pct: Math.round(share * 100) });
   };
 

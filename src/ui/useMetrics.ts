@@ -2,11 +2,13 @@ import { useContext, useMemo, useSyncExternalStore } from 'react';
 import { CementContext } from '../scene/CementContext.ts';
 import type { MetricsProvider } from '../state/commandApi.ts';
 import { createMetricsProvider } from '../state/metricsProvider.ts';
+import { useAppStore } from '../state/useAppStore.ts';
 
 /** The metrics provider, re-rendering the caller whenever a simulation status changes. */
 export function useMetrics(): MetricsProvider {
   const cement = useContext(CementContext);
-  const provider = useMemo(() => createMetricsProvider(cement ?? undefined), [cement]);
+  const share = useAppStore((s) => s.bkpRestoredShare);
+  const provider = useMemo(() => createMetricsProvider(cement ?? undefined, () => share), [cement, share]);
   const revision = useSyncExternalStore(
     (notify) => cement?.subscribe(() => notify()) ?? (() => undefined),
     () => cement?.revision() ?? 0,
