@@ -116,7 +116,12 @@ export function FluoroLayer({ procedure, params, landmarks }: FluoroLayerProps) 
     const now = performance.now();
     const due = !s.playing || now - lastPulse.current >= PULSE_MS;
     if (key !== lastKey.current && due) {
-      renderer.render(gl, scene, 'ap', focus);
+      // Docking is checked on the bull's-eye view: the AP beam turned to look straight down the
+      // pedicle along the planned path (domain.md §1 step 3), so the needle shows end-on.
+      const docking = selectPlan(s).steps[s.stepIndex]!.id === 'dock';
+      const path = prepared.trajectories[0]!;
+      if (docking) renderer.render(gl, scene, 'ap', path.entry, [-path.direction[0], -path.direction[1], -path.direction[2]]);
+      else renderer.render(gl, scene, 'ap', focus);
       renderer.render(gl, scene, 'lateral', focus);
       lastKey.current = key;
       lastPulse.current = now;
@@ -143,6 +148,7 @@ export function useFluoroShown(): { view: View; pictureInPicture: boolean } {
 export function FluoroLabels({ width, height }: { width: number; height: number }) {
   const t = useT();
   const shown = useFluoroShown();
+  const docking = useAppStore((s) => selectPlan(s).steps[s.stepIndex]!.id === 'dock');
   const layout = fluoroLayout(shown.view, width, height, shown.pictureInPicture);
   if (!layout.ap || !layout.lateral) return null;
   const label = (rect: { x: number; y: number; width: number; height: number }, text: string, projection: string) => (
@@ -152,7 +158,7 @@ export function FluoroLabels({ width, height }: { width: number; height: number 
   );
   return (
     <div className="fluoro-labels">
-      {label(layout.ap, t('fluoro.ap'), 'ap')}
+      {label(layout.ap, docking ? t('fluoro.bullseye') : t('fluoro.ap'), 'ap')}
       {label(layout.lateral, t('fluoro.lateral'), 'lateral')}
     </div>
   );

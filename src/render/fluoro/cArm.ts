@@ -18,9 +18,13 @@ export function sourceDirection(projection: Projection): Vec3 {
   return projection === 'ap' ? [0, 0, 1] : [-1, 0, 0];
 }
 
-/** A camera at the X-ray source looking at `focusMm` (assembled-spine frame), in scene metres. */
-export function cArmCamera(projection: Projection, focusMm: Vec3, camera = new PerspectiveCamera()): PerspectiveCamera {
-  const dir = sourceDirection(projection);
+/**
+ * A camera at the X-ray source looking at `focusMm` (assembled-spine frame), in scene metres.
+ * `towardSource` overrides the projection's beam (unit vector from the spine to the source), as
+ * for the bull's-eye view down a pedicle.
+ */
+export function cArmCamera(projection: Projection, focusMm: Vec3, camera = new PerspectiveCamera(), towardSource?: Vec3): PerspectiveCamera {
+  const dir = towardSource ?? sourceDirection(projection);
   const s = METRES_PER_MM;
   camera.fov = (2 * Math.atan(FIELD_MM / 2 / SOURCE_TO_SPINE_MM) * 180) / Math.PI;
   camera.aspect = 1;

@@ -23,8 +23,8 @@ export interface Rect {
 }
 
 export interface FluoroRenderer {
-  /** Re-renders the attenuation image of a projection. */
-  render(gl: WebGLRenderer, scene: Scene, projection: Projection, focusMm: Vec3): void;
+  /** Re-renders the attenuation image of a projection (optionally along another beam direction). */
+  render(gl: WebGLRenderer, scene: Scene, projection: Projection, focusMm: Vec3, towardSource?: Vec3): void;
   /** Draws a projection into a rectangle of the canvas (device pixels, origin bottom-left). */
   blit(gl: WebGLRenderer, projection: Projection, rect: Rect, options: { denseBright: boolean; seed: number }): void;
   /** The camera of a projection as last rendered (for projecting points into the image). */
@@ -66,8 +66,8 @@ export function createFluoroRenderer(): FluoroRenderer {
   }
 
   return {
-    render(gl, scene, projection, focusMm) {
-      const camera = cArmCamera(projection, focusMm, cameras[projection]);
+    render(gl, scene, projection, focusMm, towardSource) {
+      const camera = cArmCamera(projection, focusMm, cameras[projection], towardSource);
       const reference = SOURCE_TO_SPINE_MM * METRES_PER_MM;
       scene.traverse((node) => {
         if (!node.visible) return;
