@@ -74,6 +74,8 @@ export const en = {
 
   'fluoro.ap': 'AP',
   'fluoro.bullseye': "AP, bull's-eye",
+  'fluoro.medialWall': 'medial pedicle wall',
+  'fluoro.posteriorWall': 'posterior wall of the body',
   'fluoro.lateral': 'Lateral',
   // domain.md §5: most B and S leaks are missed on the lateral view alone (93% / 86%) [C].
   'fluoro.lateralNote': 'On the lateral view alone, most venous leaks are missed (93% of basivertebral and 86% of segmental leaks in one CT study): check the AP view too.',

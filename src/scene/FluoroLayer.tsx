@@ -1,9 +1,15 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useContext, useEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, Mesh, MeshBasicMaterial, Scene, SphereGeometry, Vector3 } from 'three';
+import { BoxGeometry, Mesh, MeshBasicMaterial, PerspectiveCamera, Scene, SphereGeometry, Vector3 } from 'three';
 import type { LevelLandmarks } from '../domain/anatomy/landmarks.ts';
 import type { Vec3 } from '../domain/anatomy/vec.ts';
-import type { CaseParams, SingleProcedure, View } from '../domain/caseParams.ts';
+import type { CaseParams, SingleProcedure, TreatableLevel, View } from '../domain/caseParams.ts';
+import { vertebraTransform } from '../domain/anatomy/spineLayout.ts';
+import { apply } from '../domain/anatomy/vec.ts';
+import { vertebraGeometry } from '../domain/anatomy/vertebraGeometry.ts';
+import { medialWallX } from '../domain/procedures/safety.ts';
+import { cArmCamera } from '../render/fluoro/cArm.ts';
+import type { Rect } from '../render/fluoro/renderFluoro.ts';
 import { useT } from '../i18n/useT.ts';
 import { alignTime } from '../domain/procedures/alignTime.ts';
 import { planFor } from '../domain/procedures/plans.ts';
@@ -148,18 +154,60 @@ export function useFluoroShown(): { view: View; pictureInPicture: boolean } {
 export function FluoroLabels({ width, height }: { width: number; height: number }) {
   const t = useT();
   const shown = useFluoroShown();
-  const docking = useAppStore((s) => selectPlan(s).steps[s.stepIndex]!.id === 'dock');
+  const step = useAppStore((s) => selectPlan(s).steps[s.stepIndex]!.id);
+  const level = useAppStore((s) => s.params.level);
   const layout = fluoroLayout(shown.view, width, height, shown.pictureInPicture);
+  const guides = useMemo(() => safetyGuides(level), [level]);
   if (!layout.ap || !layout.lateral) return null;
-  const label = (rect: { x: number; y: number; width: number; height: number }, text: string, projection: string) => (
+  const top = (rect: Rect) => height - rect.y - rect.height;
+  const label = (rect: Rect, text: string, projection: string) => (
     <span className="fluoro-label" data-projection={projection} style={{ left: rect.x + 6, top: height - rect.y - 26 }}>
       {text}
     </span>
   );
+  // The safety-rule moment (domain.md §1 step 4): while the needle crosses the pedicle, the AP image
+  // marks the medial pedicle wall and the lateral image the posterior wall of the body.
+  const showGuides = step === 'pedicle' || step === 'body';
+  const line = (rect: Rect, projection: Projection, [a, b]: readonly [Vec3, Vec3], key: string) => {
+    const camera = cArmCamera(projection, guides.focus, guideCameras[projection]);
+    const p = (v: Vec3): [number, number] => {
+      scratch.set(v[0] / 1000, v[1] / 1000, v[2] / 1000).project(camera);
+      return [rect.x + ((scratch.x + 1) / 2) * rect.width, top(rect) + ((1 - scratch.y) / 2) * rect.height];
+    };
+    const [x1, y1] = p(a);
+    const [x2, y2] = p(b);
+    return <line key={key} x1={x1} y1={y1} x2={x2} y2={y2} className="fluoro-guide" data-guide={key} />;
+  };
   return (
     <div className="fluoro-labels">
-      {label(layout.ap, docking ? t('fluoro.bullseye') : t('fluoro.ap'), 'ap')}
+      {label(layout.ap, step === 'dock' ? t('fluoro.bullseye') : t('fluoro.ap'), 'ap')}
       {label(layout.lateral, t('fluoro.lateral'), 'lateral')}
+      {showGuides && (
+        <>
+          <svg className="fluoro-guides" width={width} height={height} aria-hidden="true">
+            {line(layout.ap, 'ap', guides.medialWall, 'medial-wall')}
+            {line(layout.lateral, 'lateral', guides.posteriorWall, 'posterior-wall')}
+          </svg>
+          <span className="fluoro-guide-label" style={{ left: layout.ap.x + layout.ap.width - 6, top: top(layout.ap) + 6 }}>{t('fluoro.medialWall')}</span>
+          <span className="fluoro-guide-label" style={{ left: layout.lateral.x + layout.lateral.width - 6, top: top(layout.lateral) + 6 }}>{t('fluoro.posteriorWall')}</span>
+        </>
+      )}
     </div>
   );
+}
+
+const guideCameras = { ap: new PerspectiveCamera(), lateral: new PerspectiveCamera() };
+
+/** The two lines of the safety rule for a level, in the assembled spine (mm), and the image focus. */
+function safetyGuides(level: TreatableLevel) {
+  const g = vertebraGeometry(level);
+  const toSpine = vertebraTransform(level);
+  const x = medialWallX(level, 'left');
+  const half = g.params.ph / 2;
+  const bodyHalf = (g.params.vbhp + 2) / 2;
+  return {
+    focus: apply(toSpine, [0, 0, 0]),
+    medialWall: [apply(toSpine, [x, g.pedicleY - half, g.pedicleZ]), apply(toSpine, [x, g.pedicleY + half, g.pedicleZ])] as const,
+    posteriorWall: [apply(toSpine, [0, -bodyHalf, g.zPosterior]), apply(toSpine, [0, bodyHalf, g.zPosterior])] as const,
+  };
 }

@@ -110,8 +110,19 @@ describe('simulated fluoroscopy', () => {
     await page.context().close();
   });
 
+  it('marks the safety-rule moment: medial pedicle wall on AP, posterior wall on the lateral', async () => {
+    const { page } = await openApp(browser, 'procedure=vp&view=fluoro&step=pedicle');
+    expect(await page.locator('[data-guide="medial-wall"]').count()).toBe(1);
+    expect(await page.locator('[data-guide="posterior-wall"]').count()).toBe(1);
+    await page.evaluate(() => window.spinecast!.goToStep('dock'));
+    await waitReady(page);
+    expect(await page.locator('[data-guide]').count()).toBe(0);
+    expect(await page.locator('[data-projection="ap"]').textContent()).toBe("AP, bull's-eye");
+    await page.context().close();
+  });
+
   it('switches the display convention: dense bright or dense dark', async () => {
-    const { page } = await openApp(browser, 'procedure=vp&view=fluoro&step=body');
+    const { page } = await openApp(browser, 'procedure=vp&view=fluoro&step=mix');
     const dark = await pageShot(page);
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await page.getByLabel('X-ray: bone bright (radiograph style)').check();
