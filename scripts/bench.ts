@@ -92,7 +92,7 @@ try {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const withXray = await measure(page, cdp);
-  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await page.getByRole('button', { name: 'Show: view and layers' }).click();
   await page.getByLabel('X-ray pictures').uncheck();
   await page.keyboard.press('Escape');
   const without = await measure(page, cdp);

@@ -36,6 +36,9 @@ if (parsed.issues.length > 0) store.getState().notify({ kind: 'query', issues: p
 const cement = createCementClient();
 const { api, events } = createCommandApi(store, { metrics: createMetricsProvider(cement, () => store.getState().bkpRestoredShare) });
 watchLeaks(store, cement, (leak) => events.emit('leak', leak));
+cement.subscribe((_key, status) => {
+  if (status.state === 'failed') events.emit('error', { code: 'simulation', message: status.message });
+});
 const root = document.documentElement;
 const readiness = createReadiness(store, root, () => events.emit('ready', { state: api.getState() }));
 window.spinecast = api;

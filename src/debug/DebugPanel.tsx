@@ -43,8 +43,12 @@ export default function DebugPanel() {
         min: VOLUME_MIN_ML,
         max: VOLUME_MAX_ML,
         step: 0.1,
-        onChange: (v: number, _path: string, context: { initial: boolean }) => {
-          if (!context.initial) store.getState().setParams({ volume: ml(v) });
+        onChange: (v: number, _path: string, context: { initial: boolean; fromPanel: boolean }) => {
+          // Only a hand on the slider chooses a volume; values pushed in from the store (a new level's
+          // typical volume) must not pin it.
+          if (context.initial || !context.fromPanel) return;
+          const p = store.getState().params;
+          if (v !== (p.volume ?? typicalVolumeMl(p.level))) store.getState().setParams({ volume: ml(v) });
         },
         transient: false,
       },

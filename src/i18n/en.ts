@@ -53,6 +53,7 @@ export const en = {
   'transport.valuetext': 'Step {index} of {count}: {title}',
   'transport.time': '{t} of {total}',
   'transport.rate': 'Speed',
+  'transport.rateValue': '{rate}×',
 
   'steps.label': 'Steps',
   'steps.current': 'current step',
@@ -78,11 +79,12 @@ export const en = {
   'fluoro.posteriorWall': 'posterior wall of the body',
   'fluoro.lateral': 'Lateral',
   // domain.md §5: most B and S leaks are missed on the lateral view alone (93% / 86%) [C].
-  'fluoro.lateralNote': 'On the lateral view alone, most venous leaks are missed (93% of basivertebral and 86% of segmental leaks in one CT study): check the AP view too.',
+  'fluoro.lateralNote': 'On the lateral view alone, most venous leaks are missed (93% of basivertebral and 86% of segmental leaks on CT, Yeom 2003 via SpineCast domain notes §5): check the AP view too.',
   'layers.xray': 'X-ray pictures',
   'layers.denseBright': 'X-ray: bone bright (radiograph style)',
   'view.label': 'View',
   'layers.open': 'Show',
+  'layers.openLabel': 'Show: view and layers',
   'layers.cutaway': 'Cut the vertebra open',
   'layers.labels': 'Labels',
   'layers.nerves': 'Spinal cord and nerves',
@@ -112,7 +114,10 @@ export const en = {
   'results.time': 'Typical time per level',
   'results.minutes': '{min} min',
   // domain.md §4 (Lieberman 2001 [S]; Papanastassiou 2012 [C]; Beall 2018 [C]) and §1 (KAVIAR [C]).
-  'results.sources': 'Heights and angles are measured on this 3D model. Kyphoplasty is shown for a responder, who regains about 47% of the lost height (Lieberman 2001); about 30% gain nothing. Pooled studies report a mean wedge correction of 4.8° with kyphoplasty and 1.7° with vertebroplasty (Papanastassiou 2012); some find no significant difference (Beall 2018). Times: KAVIAR trial. Illustration only, not a prediction for any patient.',
+  'results.sources': 'Heights and angles are measured on this 3D model. {restoration} Published averages over all treated levels are smaller: a wedge correction of 4.8° with kyphoplasty and 1.7° with vertebroplasty (Papanastassiou 2012), and some studies find no significant difference (Beall 2018). Times: KAVIAR trial. Leaks: simulated, illustrative. Not a prediction for any patient.',
+  'results.restoration.responder': 'Kyphoplasty is shown for a responder, who regains about 47% of the lost height (Lieberman 2001), so this model corrects the wedge more than the average; about 30% of levels gain nothing.',
+  'results.restoration.none': 'Kyphoplasty is shown for a non-responder: about 30% of levels regain no height (Lieberman 2001).',
+  'results.restoration.custom': 'Kyphoplasty is shown regaining {pct}% of the lost height (set in the expert panel); responders average about 47% (Lieberman 2001).',
   'leak.label': 'Leak: {type}',
   'sim.running': 'Simulating the cement flow…',
   'sim.failed': 'The cement simulation could not run: {message}',
@@ -141,6 +146,7 @@ export const en = {
   'error.title': 'Something went wrong',
   'error.body': 'Part of SpineCast stopped working. The message below can help whoever looks after this page.',
   'error.reload': 'Reload',
+  'error.details': 'Technical details',
 
   'debug.title': 'Expert parameters',
   'debug.rate': 'Playback speed',
@@ -152,6 +158,9 @@ export const en = {
 
   // Steps. Content: domain.md §1 "Steps, in order" and the seeded patient-facing facts.
   // Real-world time and sources shown under a caption, where a step has them.
+  'caption.count': '{index}/{count}',
+  'caption.compareVp': 'Vertebroplasty: ',
+  'caption.compareBkp': 'Kyphoplasty: ',
   'caption.realTime': 'In real life: {time}',
   'caption.source': 'Source: {source}',
   'realTime.procedure': 'the whole procedure takes about 30–60 minutes per level',
@@ -162,6 +171,7 @@ export const en = {
   'source.balloon': 'balloon sizes 10/15/20 mm, up to 2–3 mL (SpineCast domain notes §1)',
   'source.pmma': 'PMMA with barium sulfate (~10%) or zirconia opacifier; working phase 3.5–9.5 min (SpineCast domain notes §1, §6)',
   'source.setting': 'PMMA hardening about 11 min at 37 °C (SpineCast domain notes §6)',
+  'source.leaks': 'cement leaks on CT in 80% of vertebroplasty levels, all without symptoms (VERTOS II, Venmans 2010); symptomatic leaks are rare, under 1–3%',
 
   'step.position.title': 'Positioning',
   'step.position.patient': 'You lie on your stomach on a padded table. X-ray pictures from the back and the side find the broken bone, and the skin above it is marked.',
@@ -200,10 +210,10 @@ export const en = {
   'step.bkp.mix.patient': 'The bone cement is mixed and left to thicken a little.',
   'step.bkp.mix.clinical': 'PMMA with opacifier, allowed to reach a thicker, doughy consistency for the cavity.',
   'step.vp.inject.title': 'Injecting cement',
-  'step.vp.inject.patient': 'Cement is pushed slowly into the bone while the doctor watches on X-ray. It fills the small spaces and holds the broken bone still.',
+  'step.vp.inject.patient': 'Cement is pushed slowly into the bone while the doctor watches on X-ray. It fills the small spaces and holds the broken bone still. A little cement often seeps just outside the bone; this usually causes no symptoms.',
   'step.vp.inject.clinical': 'Injected into trabecular bone at higher pressure under live lateral and AP fluoroscopy; stop at good fill, at an endplate or the posterior third, or at the first sign of leakage.',
   'step.bkp.inject.title': 'Filling the cavity',
-  'step.bkp.inject.patient': 'Thicker cement fills the space the balloon made, then spreads a little into the bone around it.',
+  'step.bkp.inject.patient': 'Thicker cement fills the space the balloon made, then spreads a little into the bone around it. A little cement sometimes seeps just outside the bone; this usually causes no symptoms.',
   'step.bkp.inject.clinical': 'Thicker cement fills the cavity at lower pressure, then interdigitates with the surrounding trabeculae; the same stopping rules apply.',
   'step.withdraw.title': 'Needle out',
   'step.withdraw.patient': 'The needle is taken out and a small dressing covers the skin.',

@@ -47,7 +47,7 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
   // Leaks shown so far (a leak appears once the injection has reached it).
   const [shownLeaks, setShownLeaks] = useState(0);
   const lastMl = useRef(Number.NaN);
-  const leaks = useMemo(() => (result ? [...result.leaks].sort((a, b) => a.atMl - b.atMl) : []), [result]);
+  const leaks = useMemo(() => (result ? result.leaks.filter((l) => l.detectable).sort((a, b) => a.atMl - b.atMl) : []), [result]);
   useFrame(() => {
     if (!cloud) return;
     const s = store.getState();

@@ -8,23 +8,32 @@ import { planFor } from '../domain/procedures/plans.ts';
 import { sample } from '../domain/procedures/sampleProcedure.ts';
 import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import type { CementClient } from '../workers/cementClient.ts';
+import { cementKey } from '../workers/cementClient.ts';
 import { cementInputFor } from './cementInput.ts';
 import type { SpinecastEvents } from './commandApi.ts';
 import type { AppStore } from './store.ts';
 import { selectPlan } from './store.ts';
 
 export function watchLeaks(store: AppStore, cement: CementClient, emit: (payload: SpinecastEvents['leak']) => void): () => void {
-  /** Per case and procedure: how many leaks have been announced. */
+  /** Per simulated case: how many leaks have been announced. */
   const announced = new Map<string, number>();
+  /** Per result: its detectable leaks in the order they start. */
+  const sorted = new WeakMap<object, { atMl: number; type: string; volumeMl: number }[]>();
   function check(): void {
     const s = store.getState();
     for (const procedure of shownProcedures(s.params.procedure)) {
-      const status = cement.peek(cementInputFor(procedure, s.params));
+      const input = cementInputFor(procedure, s.params);
+      const status = cement.peek(input);
       if (status?.state !== 'done') continue;
       const plan = planFor(procedure);
       const injected = (s.params.volume ?? typicalVolumeMl(s.params.level)) * sample(plan, alignTime(selectPlan(s), plan, s.t)).cementFill;
-      const leaks = [...status.result.leaks].sort((a, b) => a.atMl - b.atMl);
-      const key = `${procedure}|${JSON.stringify(s.params)}`;
+      let leaks = sorted.get(status.result);
+      if (!leaks) {
+        // Only leaks CT would show count, as in the metrics.
+        leaks = status.result.leaks.filter((l) => l.detectable).sort((a, b) => a.atMl - b.atMl);
+        sorted.set(status.result, leaks);
+      }
+      const key = cementKey(input);
       let n = 0;
       while (n < leaks.length && leaks[n]!.atMl <= injected) n++;
       const before = announced.get(key) ?? 0;

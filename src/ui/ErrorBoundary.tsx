@@ -38,7 +38,10 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
       <div className="error-panel" role="alert">
         <h2>{translate(lang, 'error.title')}</h2>
         <p>{translate(lang, 'error.body')}</p>
-        <pre className="error-panel__message">{error.message}</pre>
+        <details>
+          <summary>{translate(lang, 'error.details')}</summary>
+          <pre className="error-panel__message">{error.message}</pre>
+        </details>
         <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
           {translate(lang, 'error.reload')}
         </button>

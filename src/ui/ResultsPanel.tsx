@@ -3,6 +3,7 @@ import type { SingleProcedure } from '../domain/caseParams.ts';
 import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import { planFor } from '../domain/procedures/plans.ts';
 import { heightMetrics } from '../domain/procedures/caseMetrics.ts';
+import { BKP_RESPONDER_RESTORED_SHARE } from '../domain/procedures/restoration.ts';
 import { useT } from '../i18n/useT.ts';
 import type { ProcedureMetrics } from '../state/commandApi.ts';
 import { useMetrics } from './useMetrics.ts';
@@ -103,7 +104,16 @@ export function ResultsPanel() {
               </tr>
             </tbody>
           </table>
-          <p className="results__sources">{t('results.sources')}</p>
+          <p className="results__sources">
+            {t('results.sources', {
+              restoration:
+                bkpShare === BKP_RESPONDER_RESTORED_SHARE
+                  ? t('results.restoration.responder')
+                  : bkpShare === 0
+                    ? t('results.restoration.none')
+                    : t('results.restoration.custom', { pct: Math.round(bkpShare * 100) }),
+            })}
+          </p>
         </div>
       )}
     </section>

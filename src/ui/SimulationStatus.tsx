@@ -1,4 +1,4 @@
-import { useContext, useSyncExternalStore } from 'react';
+import { useCallback, useContext, useSyncExternalStore } from 'react';
 import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import { useT } from '../i18n/useT.ts';
 import { CementContext } from '../scene/CementContext.ts';
@@ -11,7 +11,7 @@ export function SimulationStatus() {
   const cement = useContext(CementContext);
   const params = useAppStore((s) => s.params);
   useSyncExternalStore(
-    (notify) => cement?.subscribe(() => notify()) ?? (() => undefined),
+    useCallback((notify: () => void) => cement?.subscribe(() => notify()) ?? (() => undefined), [cement]),
     () => cement?.revision() ?? 0,
   );
   if (!cement) return null;

@@ -19,7 +19,11 @@ export function Transport() {
   const stepIndex = useAppStore((s) => s.stepIndex);
   const rate = useAppStore((s) => s.rate);
   const mode = useAppStore((s) => s.params.mode);
-  const actions = useAppStore((s) => s);
+  const prev = useAppStore((s) => s.prev);
+  const next = useAppStore((s) => s.next);
+  const togglePlay = useAppStore((s) => s.togglePlay);
+  const seek = useAppStore((s) => s.seek);
+  const setRate = useAppStore((s) => s.setRate);
   const rateId = useId();
   const total = totalDuration(plan);
   const starts = stepStartTimes(plan);
@@ -29,18 +33,18 @@ export function Transport() {
   return (
     <div className="transport" role="group" aria-label={t('transport.label')}>
       <div className="transport__buttons">
-        <button type="button" className="button button--icon" aria-label={t('transport.prev')} onClick={actions.prev} disabled={stepIndex === 0 && time === 0}>
+        <button type="button" className="button button--icon" aria-label={t('transport.prev')} onClick={prev} disabled={stepIndex === 0 && time === 0}>
           <Icon name="prev" />
         </button>
         <button
           type="button"
           className="button button--icon button--play"
           aria-label={playing ? t('transport.pause') : t('transport.play')}
-          onClick={actions.togglePlay}
+          onClick={togglePlay}
         >
           <Icon name={playing ? 'pause' : 'play'} />
         </button>
-        <button type="button" className="button button--icon" aria-label={t('transport.next')} onClick={actions.next} disabled={stepIndex === plan.steps.length - 1}>
+        <button type="button" className="button button--icon" aria-label={t('transport.next')} onClick={next} disabled={stepIndex === plan.steps.length - 1}>
           <Icon name="next" />
         </button>
       </div>
@@ -63,7 +67,7 @@ export function Transport() {
           value={time}
           aria-label={t('transport.scrubber')}
           aria-valuetext={t('transport.valuetext', { index: stepIndex + 1, count: plan.steps.length, title })}
-          onChange={(e) => actions.seek(Number(e.target.value))}
+          onChange={(e) => seek(Number(e.target.value))}
         />
       </div>
       <span className="transport__time" aria-hidden="true">
@@ -72,9 +76,9 @@ export function Transport() {
       {mode === 'educator' && (
         <label className="transport__rate" htmlFor={rateId}>
           <span className="visually-hidden">{t('transport.rate')}</span>
-          <select id={rateId} className="select select--compact" value={rate} onChange={(e) => actions.setRate(Number(e.target.value))}>
+          <select id={rateId} className="select select--compact" value={rate} onChange={(e) => setRate(Number(e.target.value))}>
             {PLAYBACK_RATES.map((r) => (
-              <option key={r} value={r}>{`${r}×`}</option>
+              <option key={r} value={r}>{t('transport.rateValue', { rate: r })}</option>
             ))}
           </select>
         </label>

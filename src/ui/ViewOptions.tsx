@@ -29,11 +29,11 @@ export function ViewOptions() {
 
   return (
     <div className="view-options">
-      <button ref={trigger} type="button" className="button button--floating-top" aria-expanded={open} aria-controls={panelId} onClick={toggle}>
+      <button ref={trigger} type="button" className="button button--floating-top" aria-expanded={open} aria-controls={panelId} aria-label={t('layers.openLabel')} onClick={toggle}>
         {t('layers.open')}
       </button>
       {open && (
-        <div ref={panel} id={panelId} className="view-panel" role="group" aria-label={t('layers.open')}>
+        <div ref={panel} id={panelId} className="view-panel" role="group" aria-label={t('layers.openLabel')}>
           <Segmented<View>
             label={t('view.label')}
             className="segmented--stack"

@@ -26,7 +26,12 @@ export function WebGLFallback({ detail, reason = 'no-webgl' }: { detail?: string
     <div className="fallback" role="status">
       <h2 className="fallback__title">{reason === 'failed' ? t('fallback.failedTitle') : t('fallback.title')}</h2>
       <p>{reason === 'failed' ? t('fallback.failedBody') : t('fallback.body')}</p>
-      {detail && <p className="fallback__detail">{detail}</p>}
+      {detail && (
+        <details className="fallback__detail">
+          <summary>{t('error.details')}</summary>
+          {detail}
+        </details>
+      )}
     </div>
   );
 }

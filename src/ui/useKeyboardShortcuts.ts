@@ -10,7 +10,7 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
   if (tag === 'INPUT') {
     const type = (target as HTMLInputElement).type;
     // Presentation clickers send PageUp/PageDown: those still step, even from the scrubber.
-    if (type === 'range') return key !== 'PageUp' && key !== 'PageDown';
+    if (type === 'range') return key !== 'PageUp' && key !== 'PageDown' && key !== ' ';
     return true;
   }
   const role = target.getAttribute('role');

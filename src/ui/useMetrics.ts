@@ -1,4 +1,4 @@
-import { useContext, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import { CementContext } from '../scene/CementContext.ts';
 import type { MetricsProvider } from '../state/commandApi.ts';
 import { createMetricsProvider } from '../state/metricsProvider.ts';
@@ -10,7 +10,7 @@ export function useMetrics(): MetricsProvider {
   const share = useAppStore((s) => s.bkpRestoredShare);
   const provider = useMemo(() => createMetricsProvider(cement ?? undefined, () => share), [cement, share]);
   const revision = useSyncExternalStore(
-    (notify) => cement?.subscribe(() => notify()) ?? (() => undefined),
+    useCallback((notify: () => void) => cement?.subscribe(() => notify()) ?? (() => undefined), [cement]),
     () => cement?.revision() ?? 0,
   );
   // A new function identity per revision, so memoised readers recompute.

@@ -124,7 +124,7 @@ describe('simulated fluoroscopy', () => {
   it('switches the display convention: dense bright or dense dark', async () => {
     const { page } = await openApp(browser, 'procedure=vp&view=fluoro&step=mix');
     const dark = await pageShot(page);
-    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.getByRole('button', { name: 'Show: view and layers' }).click();
     await page.getByLabel('X-ray: bone bright (radiograph style)').check();
     await waitReady(page);
     const bright = await pageShot(page);

@@ -76,7 +76,7 @@ describe('layout and accessibility', () => {
     const { page, errors } = await openApp(browser, 'level=L2', DESKTOP);
     expect(await page.locator('.scene-label').count()).toBe(0);
     const before = await canvasPixels(page);
-    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.getByRole('button', { name: 'Show: view and layers' }).click();
     await page.getByLabel('Labels').check();
     await page.locator('.scene-label.is-target').waitFor();
     expect(await page.locator('.scene-label.is-target').textContent()).toBe('L2 (broken)');

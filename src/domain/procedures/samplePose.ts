@@ -9,7 +9,14 @@ import type { Vec3 } from '../anatomy/vec.ts';
 import type { Approach, CaseParams, SingleProcedure } from '../caseParams.ts';
 import { typicalVolumeMl } from '../caseParams.ts';
 import type { BalloonLength, BalloonShape } from './balloon.ts';
-import { BALLOON_MAX_ML, balloonShape } from './balloon.ts';
+import { balloonShape } from './balloon.ts';
+import { CAVITY_ML_PER_BALLOON } from '../cement/params.ts';
+
+/**
+ * Fill each balloon reaches: the cavity the cement simulation leaves per balloon, so the balloon
+ * drawn and the cavity the cement fills are the same size (within the 2–3 mL maximum, domain.md §1).
+ */
+const BALLOON_FILL_ML = CAVITY_ML_PER_BALLOON;
 import type { Plan } from './plans.ts';
 import { restoredShareFor } from './restoration.ts';
 import type { ProcedurePose } from './sampleProcedure.ts';
@@ -106,7 +113,7 @@ export function samplePose(plan: Plan, c: PreparedCase, t: number): CasePose {
     ? c.trajectories.map((traj, i) => {
         const { intact, collapsed } = c.rooms[i]!;
         const room = intact + (collapsed - intact) * collapse;
-        const shape = balloonShape(BALLOON_MAX_ML * f.balloonFill, c.balloonLength, room);
+        const shape = balloonShape(BALLOON_FILL_ML * f.balloonFill, c.balloonLength, room);
         // The far end of the balloon sits at the target; it grows back toward the cannula.
         const back = c.balloonLength / 2 + shape.radiusMm;
         const d = traj.direction;
