@@ -17,6 +17,7 @@ import { createReadiness } from './state/readiness.ts';
 import { createAppStore } from './state/store.ts';
 import { readQuery, syncUrl } from './state/urlSync.ts';
 import { StoreContext } from './state/useAppStore.ts';
+import { translate } from './i18n/translate.ts';
 import { App } from './ui/App.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { hasWebGL2 } from './ui/WebGLFallback.tsx';
@@ -52,8 +53,12 @@ window.addEventListener('error', (e) => reportError(e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => reportError(e.reason));
 
 store.subscribe((s, prev) => {
-  if (s.params.lang !== prev.params.lang) root.lang = s.params.lang;
+  if (s.params.lang !== prev.params.lang) {
+    root.lang = s.params.lang;
+    document.title = translate(s.params.lang, 'app.documentTitle');
+  }
 });
+document.title = translate(store.getState().params.lang, 'app.documentTitle');
 root.lang = store.getState().params.lang;
 const webgl = hasWebGL2();
 root.setAttribute('data-webgl', String(webgl));

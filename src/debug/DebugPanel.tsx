@@ -31,7 +31,7 @@ export default function DebugPanel() {
       viscosity: {
         label: t('debug.viscosity'),
         value: store.getState().params.viscosity,
-        options: [...VISCOSITIES],
+        options: Object.fromEntries(VISCOSITIES.map((v) => [t(`viscosity.${v}`), v])),
         onChange: (v: Viscosity) => {
           if (store.getState().params.viscosity !== v) store.getState().setParams({ viscosity: v });
         },
@@ -55,7 +55,7 @@ export default function DebugPanel() {
       approach: {
         label: t('debug.approach'),
         value: store.getState().params.approach,
-        options: [...APPROACHES],
+        options: Object.fromEntries(APPROACHES.map((a) => [t(`approach.${a}`), a])),
         onChange: (v: Approach) => {
           if (store.getState().params.approach !== v) store.getState().setParams({ approach: v });
         },

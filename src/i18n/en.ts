@@ -4,6 +4,7 @@
  */
 export const en = {
   'app.title': 'SpineCast',
+  'app.documentTitle': 'SpineCast: vertebroplasty and kyphoplasty in 3D',
   'app.tagline': 'How vertebroplasty and kyphoplasty treat a spinal fracture',
   'app.disclaimer': 'For education only, not medical advice. Talk with your doctor about your own care.',
   'app.loading': 'Loading the 3D spine…',
@@ -155,6 +156,9 @@ export const en = {
   'debug.seed': 'Random seed',
   'debug.restored': 'Kyphoplasty: share of lost height restored (0.47 responder, 0 non-responder)',
   'debug.approach': 'Approach',
+  'viscosity.low': 'Low (runny)',
+  'viscosity.medium': 'Medium',
+  'viscosity.high': 'High (doughy)',
 
   // Steps. Content: domain.md §1 "Steps, in order" and the seeded patient-facing facts.
   // Real-world time and sources shown under a caption, where a step has them.
@@ -164,6 +168,8 @@ export const en = {
   'caption.realTime': 'In real life: {time}',
   'caption.source': 'Source: {source}',
   'realTime.procedure': 'the whole procedure takes about 30–60 minutes per level',
+  'realTime.procedure.bkp': 'about 30–60 minutes per level for these procedures; kyphoplasty takes a little longer (40.0 vs 31.8 minutes in one trial)',
+  'source.kaviar': 'KAVIAR randomised trial (Dohm 2014), SpineCast domain notes §1',
   'realTime.mix': 'the cement can be injected from about 3.5 to 9.5 minutes after mixing; later it is thicker and leaks less',
   'realTime.set': 'the cement hardens in about 10–20 minutes (about 11 minutes at body temperature); then 1–2 hours lying on your back',
   'source.steps': 'procedure steps as described in the interventional literature (SpineCast domain notes §1)',

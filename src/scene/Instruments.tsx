@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Group, Mesh } from 'three';
 import { Quaternion, Vector3 } from 'three';
 import type { LevelLandmarks } from '../domain/anatomy/landmarks.ts';
@@ -38,6 +38,13 @@ export function Instruments({ params, landmarks, procedure }: InstrumentsProps) 
   const bkpShare = useAppStore((s) => s.bkpRestoredShare);
   const prepared = useMemo(() => prepareCase(procedure, params, landmarks, bkpShare), [procedure, params, landmarks, bkpShare]);
   const materials = useMemo(() => ({ steel: createSteelMaterial(), balloon: createBalloonMaterial() }), []);
+  useEffect(
+    () => () => {
+      materials.steel.dispose();
+      materials.balloon.dispose();
+    },
+    [materials],
+  );
   const tools = useRef<(Group | null)[]>([]);
   const shafts = useRef<(Mesh | null)[]>([]);
   const drills = useRef<(Mesh | null)[]>([]);

@@ -30,7 +30,7 @@ export function CasePicker() {
         {t('case.open', { level: params.level, shape: t(`shape.${params.shape}.short`), grade: params.grade })}
       </button>
       {open && (
-        <div ref={panel} id={panelId} className="case-panel" role="dialog" aria-label={t('case.label')}>
+        <div ref={panel} id={panelId} className="case-panel" role="group" aria-label={t('case.label')}>
           <label className="field" htmlFor={levelId}>
             <span className="field__label">{t('case.level')}</span>
             <select

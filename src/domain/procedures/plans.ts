@@ -80,7 +80,9 @@ export const VP_PLAN: Plan = Object.freeze({
 export const BKP_PLAN: Plan = Object.freeze({
   procedure: 'bkp',
   steps: Object.freeze([
-    ...ACCESS,
+    // Same access, but the whole procedure takes a little longer (KAVIAR).
+    step('position', 'access', 5, 'step.position', 'both', { realTimeKey: 'realTime.procedure.bkp', sourceKey: 'source.kaviar' }),
+    ...ACCESS.slice(1),
     step('body', 'access', 6, 'step.bkp.body', 'lateral'),
     step('drill', 'cavity', 6, 'step.bkp.drill', 'lateral'),
     step('balloon', 'cavity', 5, 'step.bkp.balloon', 'both', { sourceKey: 'source.balloon' }),
