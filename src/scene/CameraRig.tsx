@@ -38,7 +38,7 @@ export function CameraRig({ landmarks, link }: CameraRigProps) {
     if (!c) return;
     const s = store.getState();
     if (!s.freeCamera) {
-      const pose = cameraAt(selectPlan(s), landmarks, s.t);
+      const pose = cameraAt(selectPlan(s), landmarks, s.t, s.params.approach === 'unipedicular' ? 'left' : 'right');
       camera.position.set(mmToScene(pose.position[0]), mmToScene(pose.position[1]), mmToScene(pose.position[2]));
       c.target.set(mmToScene(pose.target[0]), mmToScene(pose.target[1]), mmToScene(pose.target[2]));
       camera.lookAt(c.target);

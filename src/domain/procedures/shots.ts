@@ -55,10 +55,14 @@ export interface CameraPose {
   target: Vec3;
 }
 
-function poseOf(shot: Shot, lm: LevelLandmarks): CameraPose {
-  // The entry shot looks at the right pedicle's entry: the camera sits on the patient's right.
-  const target = shot.focus === 'entry' ? lm.pedicles.right.entry : lm.bodyCentre;
-  const az = (shot.azimuthDeg * Math.PI) / 180;
+/** Which needle the entry shot watches: the right one when there are two, else the single left one. */
+export type EntrySide = 'left' | 'right';
+
+function poseOf(shot: Shot, lm: LevelLandmarks, side: EntrySide): CameraPose {
+  // The entry shot looks at that pedicle's entry from the same side of the patient.
+  const target = shot.focus === 'entry' ? lm.pedicles[side].entry : lm.bodyCentre;
+  const mirror = shot.focus === 'entry' && side === 'left' ? -1 : 1;
+  const az = (mirror * shot.azimuthDeg * Math.PI) / 180;
   const el = (shot.elevationDeg * Math.PI) / 180;
   const dir: Vec3 = [-Math.sin(az) * Math.cos(el), Math.sin(el), -Math.cos(az) * Math.cos(el)];
   return {
@@ -72,16 +76,16 @@ function mix(a: Vec3, b: Vec3, u: number): Vec3 {
 }
 
 /** The framed camera at time t: a blend from the previous step's shot into this step's. */
-export function cameraAt(plan: Plan, lm: LevelLandmarks, t: number): CameraPose {
+export function cameraAt(plan: Plan, lm: LevelLandmarks, t: number, side: EntrySide = 'right'): CameraPose {
   const { stepIndex, step, progress } = locate(plan, t);
-  const current = poseOf(SHOTS[STEP_SHOTS[step.id]], lm);
+  const current = poseOf(SHOTS[STEP_SHOTS[step.id]], lm, side);
   if (stepIndex === 0) return current;
-  const previous = poseOf(SHOTS[STEP_SHOTS[plan.steps[stepIndex - 1]!.id]], lm);
+  const previous = poseOf(SHOTS[STEP_SHOTS[plan.steps[stepIndex - 1]!.id]], lm, side);
   const u = smoothstep(progress / MOVE_SHARE);
   return { position: mix(previous.position, current.position, u), target: mix(previous.target, current.target, u) };
 }
 
 /** The shot a step settles on (for "back to this step's view"). */
-export function stepCamera(stepId: StepId, lm: LevelLandmarks): CameraPose {
-  return poseOf(SHOTS[STEP_SHOTS[stepId]], lm);
+export function stepCamera(stepId: StepId, lm: LevelLandmarks, side: EntrySide = 'right'): CameraPose {
+  return poseOf(SHOTS[STEP_SHOTS[stepId]], lm, side);
 }
