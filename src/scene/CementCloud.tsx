@@ -6,9 +6,8 @@ import { vertebraTransform } from '../domain/anatomy/spineLayout.ts';
 import { apply, toMat4 } from '../domain/anatomy/vec.ts';
 import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
 import { typicalVolumeMl } from '../domain/caseParams.ts';
-import { alignTime } from '../domain/procedures/alignTime.ts';
+import { sampleAligned } from '../domain/procedures/alignTime.ts';
 import { planFor } from '../domain/procedures/plans.ts';
-import { sample } from '../domain/procedures/sampleProcedure.ts';
 import { useT } from '../i18n/useT.ts';
 import { buildCementSurface } from '../render/cementSurface.ts';
 import { METRES_PER_MM, mmToScene } from '../render/toScene.ts';
@@ -51,7 +50,7 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
   useFrame(() => {
     if (!cloud) return;
     const s = store.getState();
-    const injected = volume * sample(plan, alignTime(selectPlan(s), plan, s.t)).cementFill;
+    const injected = volume * sampleAligned(selectPlan(s), plan, s.t).cementFill;
     // Remeshing costs milliseconds: while playing, follow the injection in small volume steps.
     if (!s.playing || Math.abs(injected - lastMl.current) >= REMESH_STEP_ML || injected === volume) {
       cloud.setInjected(injected);

@@ -6,25 +6,25 @@ import { useAppStoreApi } from '../state/useAppStore.ts';
 const MAX_FRAME_SECONDS = 0.1;
 
 /**
- * The one clock: advances t while playing. Everything else reads t from the store.
- * The canvas draws on demand, so this also keeps frames coming while playing and asks for one
- * after every explicit change.
+ * The one clock: the pane that `drives` it advances t while playing; everything else reads t from
+ * the store. Panes draw on demand, so each also asks for a frame after every explicit change, and a
+ * pane that only follows redraws whenever t moves.
  */
-export function Clock() {
+export function Clock({ drives }: { drives: boolean }) {
   const store = useAppStoreApi();
   const invalidate = useThree((s) => s.invalidate);
 
   useEffect(
     () =>
       store.subscribe((s, prev) => {
-        if (s.version !== prev.version || s.playing !== prev.playing) invalidate();
+        if (s.version !== prev.version || s.playing !== prev.playing || (!drives && s.t !== prev.t)) invalidate();
       }),
-    [store, invalidate],
+    [store, invalidate, drives],
   );
 
   useFrame((_, delta) => {
     const s = store.getState();
-    if (!s.playing) return;
+    if (!drives || !s.playing) return;
     s.tick(Math.min(delta, MAX_FRAME_SECONDS));
     invalidate();
   });

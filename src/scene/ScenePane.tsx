@@ -1,4 +1,4 @@
-import { Canvas, useThree } from '@react-three/fiber';
+import { Canvas } from '@react-three/fiber';
 import { Suspense, useEffect } from 'react';
 import type { SingleProcedure } from '../domain/caseParams.ts';
 import { useT } from '../i18n/useT.ts';
@@ -40,7 +40,7 @@ export function ScenePane({ procedure, primary, link, label }: ScenePaneProps) {
     >
       <color attach="background" args={[PALETTE.background]} />
       <Lights />
-      {primary ? <Clock /> : <FollowClock />}
+      <Clock drives={primary} />
       <ContextLossWatcher />
       {primary && <StatsProbe />}
       <Suspense fallback={primary ? <LoadingMarker /> : null}>
@@ -68,20 +68,6 @@ function PaneScene({ procedure, link }: { procedure: SingleProcedure; link: Came
 function FrameReporterForPane({ procedure }: { procedure: SingleProcedure }) {
   const params = useAppStore((s) => s.params);
   return <FrameReporter pane={procedure} params={params} />;
-}
-
-/** A secondary pane redraws whenever the shared time or state moves. */
-function FollowClock() {
-  const store = useAppStoreApi();
-  const invalidate = useThree((s) => s.invalidate);
-  useEffect(
-    () =>
-      store.subscribe((s, prev) => {
-        if (s.t !== prev.t || s.version !== prev.version) invalidate();
-      }),
-    [store, invalidate],
-  );
-  return null;
 }
 
 /** Marks the scene as loading while the models are on their way. */

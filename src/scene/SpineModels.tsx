@@ -5,10 +5,10 @@ import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import type { FractureParams } from '../domain/anatomy/fracture.ts';
 import type { Grade, Shape, SingleProcedure, TreatableLevel } from '../domain/caseParams.ts';
-import { alignTime } from '../domain/procedures/alignTime.ts';
+import { sampleAligned } from '../domain/procedures/alignTime.ts';
 import { planFor } from '../domain/procedures/plans.ts';
 import { restoredShareFor } from '../domain/procedures/restoration.ts';
-import { sample } from '../domain/procedures/sampleProcedure.ts';
+import { collapseOf } from '../domain/procedures/samplePose.ts';
 import { buildSegment } from '../render/buildSegment.ts';
 import type { MeshKind } from '../render/partKind.ts';
 import { mmToScene } from '../render/toScene.ts';
@@ -73,8 +73,7 @@ export function SpineModels({ level, grade, shape, procedure }: SpineModelsProps
   const centre = segment.find((l) => l.id === level)!.landmarks.bodyCentre;
   useFrame(() => {
     const s = store.getState();
-    const pose = sample(plan, alignTime(selectPlan(s), plan, s.t));
-    built.setCollapse(1 - share * pose.restoration);
+    built.setCollapse(collapseOf(sampleAligned(selectPlan(s), plan, s.t), share));
     if (s.layers.cutaway) {
       // The cut runs just to the right of the midline, through the body centre.
       cutPoint.set(mmToScene(centre[0] - 1), mmToScene(centre[1]), mmToScene(centre[2]));

@@ -3,9 +3,8 @@
  * (injected volume reaching the leak's start), whichever way the time got there.
  */
 import { typicalVolumeMl } from '../domain/caseParams.ts';
-import { alignTime } from '../domain/procedures/alignTime.ts';
+import { sampleAligned } from '../domain/procedures/alignTime.ts';
 import { planFor } from '../domain/procedures/plans.ts';
-import { sample } from '../domain/procedures/sampleProcedure.ts';
 import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import type { CementClient } from '../workers/cementClient.ts';
 import { cementKey } from '../workers/cementClient.ts';
@@ -26,7 +25,7 @@ export function watchLeaks(store: AppStore, cement: CementClient, emit: (payload
       const status = cement.peek(input);
       if (status?.state !== 'done') continue;
       const plan = planFor(procedure);
-      const injected = (s.params.volume ?? typicalVolumeMl(s.params.level)) * sample(plan, alignTime(selectPlan(s), plan, s.t)).cementFill;
+      const injected = (s.params.volume ?? typicalVolumeMl(s.params.level)) * sampleAligned(selectPlan(s), plan, s.t).cementFill;
       let leaks = sorted.get(status.result);
       if (!leaks) {
         // Only leaks CT would show count, as in the metrics.

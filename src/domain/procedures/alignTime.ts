@@ -4,6 +4,8 @@
  * end of its last shared step before it, so both panes reach the cement phase together.
  */
 import type { Plan } from './plans.ts';
+import type { ProcedurePose } from './sampleProcedure.ts';
+import { sample } from './sampleProcedure.ts';
 import { locate, stepStartTimes } from './timeline.ts';
 
 export function alignTime(from: Plan, to: Plan, t: number): number {
@@ -19,4 +21,9 @@ export function alignTime(from: Plan, to: Plan, t: number): number {
     return i === stepIndex ? start + progress * duration : start + duration;
   }
   return 0;
+}
+
+/** The pose of `plan` at time t of the shared `timeline` (the same plan unless comparing). */
+export function sampleAligned(timeline: Plan, plan: Plan, t: number): ProcedurePose {
+  return sample(plan, alignTime(timeline, plan, t));
 }

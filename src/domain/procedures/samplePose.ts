@@ -91,9 +91,14 @@ export interface CasePose {
   cementInjectedMl: number;
 }
 
+/** How collapsed the treated level is: 1 as fractured, less as the balloon gives height back. */
+export function collapseOf(pose: ProcedurePose, restoredShare: number): number {
+  return 1 - restoredShare * pose.restoration;
+}
+
 export function samplePose(plan: Plan, c: PreparedCase, t: number): CasePose {
   const f = sample(plan, t);
-  const collapse = 1 - c.restoredShare * f.restoration;
+  const collapse = collapseOf(f, c.restoredShare);
   const bkp = c.procedure === 'bkp';
   const cannula = bkp && f.stepIndex >= plan.steps.findIndex((s) => s.id === 'body');
   const tools: ToolPose[] = c.trajectories.map((traj) => {
