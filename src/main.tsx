@@ -17,7 +17,7 @@ import { createReadiness } from './state/readiness.ts';
 import { createAppStore } from './state/store.ts';
 import { readQuery, syncUrl } from './state/urlSync.ts';
 import { StoreContext } from './state/useAppStore.ts';
-import { translate } from './i18n/translate.ts';
+import { loadLocale, subscribeLocales, translate } from './i18n/translate.ts';
 import { App } from './ui/App.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { hasWebGL2 } from './ui/WebGLFallback.tsx';
@@ -29,7 +29,7 @@ declare global {
   }
 }
 
-const parsed = readQuery(window.location.search);
+const parsed = readQuery(window.location.search, navigator.languages);
 const requestedT = parsed.t ?? (parsed.step ? stepStart(timelinePlan(parsed.params.procedure), parsed.step) : 0);
 const store = createAppStore({ params: parsed.params, t: requestedT });
 if (parsed.issues.length > 0) store.getState().notify({ kind: 'query', issues: parsed.issues });
@@ -52,29 +52,41 @@ function reportError(error: unknown): void {
 window.addEventListener('error', (e) => reportError(e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => reportError(e.reason));
 
+/** `<html lang>` and the document title follow the language, once its messages have arrived. */
+function applyLanguage(): void {
+  const lang = store.getState().params.lang;
+  root.lang = lang;
+  document.title = translate(lang, 'app.documentTitle');
+}
 store.subscribe((s, prev) => {
   if (s.params.lang !== prev.params.lang) {
-    root.lang = s.params.lang;
-    document.title = translate(s.params.lang, 'app.documentTitle');
+    applyLanguage();
+    loadLocale(s.params.lang).catch(reportError);
   }
 });
-document.title = translate(store.getState().params.lang, 'app.documentTitle');
-root.lang = store.getState().params.lang;
+subscribeLocales(applyLanguage);
+applyLanguage();
 const webgl = hasWebGL2();
 root.setAttribute('data-webgl', String(webgl));
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html needs a #root element');
-createRoot(container).render(
-  <StrictMode>
-    <StoreContext.Provider value={store}>
-      <ReadinessContext.Provider value={readiness}>
-        <CementContext.Provider value={cement}>
-          <ErrorBoundary lang={store.getState().params.lang} onError={reportError}>
-            <App webgl={webgl} onError={reportError} />
-          </ErrorBoundary>
-        </CementContext.Provider>
-      </ReadinessContext.Provider>
-    </StoreContext.Provider>
-  </StrictMode>,
-);
+function mount(into: HTMLElement): void {
+  createRoot(into).render(
+    <StrictMode>
+      <StoreContext.Provider value={store}>
+        <ReadinessContext.Provider value={readiness}>
+          <CementContext.Provider value={cement}>
+            <ErrorBoundary lang={store.getState().params.lang} onError={reportError}>
+              <App webgl={webgl} onError={reportError} />
+            </ErrorBoundary>
+          </CementContext.Provider>
+        </ReadinessContext.Provider>
+      </StoreContext.Provider>
+    </StrictMode>,
+  );
+}
+
+// The first language's messages arrive before the first render, so no English flashes by; should its
+// file fail to load, the page still opens, in English.
+loadLocale(store.getState().params.lang).catch(reportError).finally(() => mount(container));

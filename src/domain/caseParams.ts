@@ -37,6 +37,18 @@ export const LANGS = ['en'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /**
+ * The first of the browser's preferred languages (`navigator.languages`, e.g. "de-AT") that has a
+ * translation, by its primary subtag; English when none has.
+ */
+export function langFromBrowser(languages: readonly string[]): Lang {
+  for (const tag of languages) {
+    const primary = tag.split(/[-_]/)[0]!.toLowerCase();
+    if (isOneOf(LANGS, primary)) return primary;
+  }
+  return 'en';
+}
+
+/**
  * Cement volume bounds for the volume control, mL. Reported means per level run from 2.8 mL
  * (Buchbinder 2009) to 7.5 mL (VAPOUR 2016), domain.md §6; the range leaves room either side.
  */

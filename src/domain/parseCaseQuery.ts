@@ -49,8 +49,15 @@ type QueryKey = (typeof QUERY_KEYS)[number];
 /** A decimal number in plain notation: no hex, no exponent, no trailing text. */
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-export function parseCaseQuery(entries: Iterable<readonly [string, string]>): ParsedQuery {
-  const params: CaseParams = { ...DEFAULT_CASE };
+/**
+ * `defaults` stand in for every field the query leaves out or gets wrong (the page passes the
+ * browser's language as the default `lang`).
+ */
+export function parseCaseQuery(
+  entries: Iterable<readonly [string, string]>,
+  defaults: Readonly<CaseParams> = DEFAULT_CASE,
+): ParsedQuery {
+  const params: CaseParams = { ...defaults };
   const issues: QueryIssue[] = [];
   const seen = new Map<QueryKey, string>();
 

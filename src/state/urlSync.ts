@@ -3,15 +3,17 @@
  * back button is not flooded). `buildShareUrl` gives the link the "copy link" control copies.
  */
 import type { CaseParams } from '../domain/caseParams.ts';
-import { DEFAULT_CASE } from '../domain/caseParams.ts';
+import { DEFAULT_CASE, langFromBrowser } from '../domain/caseParams.ts';
 import type { ParsedQuery } from '../domain/parseCaseQuery.ts';
 import { parseCaseQuery } from '../domain/parseCaseQuery.ts';
 import { stepStartTimes } from '../domain/procedures/timeline.ts';
 import type { AppState, AppStore } from './store.ts';
 import { selectPlan } from './store.ts';
 
-export function readQuery(search: string): ParsedQuery {
-  return parseCaseQuery(new URLSearchParams(search).entries());
+/** Reads the address bar's query; without a usable `lang`, the browser's language when translated. */
+export function readQuery(search: string, browserLanguages: readonly string[] = []): ParsedQuery {
+  const defaults = { ...DEFAULT_CASE, lang: langFromBrowser(browserLanguages) };
+  return parseCaseQuery(new URLSearchParams(search).entries(), defaults);
 }
 
 /** Fields always written, so a shared link names the patient's case even when it is the default. */

@@ -13,8 +13,6 @@ import { useAppStore } from '../state/useAppStore.ts';
 /** Typical procedure time per level, minutes: KAVIAR, VP 31.8 vs BKP 40.0 (domain.md §1 [C]). */
 const KAVIAR_MINUTES: Readonly<Record<SingleProcedure, number>> = { vp: 31.8, bkp: 40.0 };
 
-const fmt = (v: number, digits = 1): string => v.toFixed(digits);
-
 /** The line the fracture shape takes most height from. */
 function keyLine(shape: string): 'anterior' | 'middle' {
   return shape === 'wedge' ? 'anterior' : 'middle';
@@ -26,6 +24,7 @@ function keyLine(shape: string): 'anterior' | 'middle' {
  */
 export function ResultsPanel() {
   const t = useT();
+  const fmt = (v: number, digits = 1): string => t.number(v, digits);
   const params = useAppStore((s) => s.params);
   // Closed while the procedure plays (it would cover the view); it opens by itself at the end.
   const [choice, setChoice] = useState<boolean | null>(null);
@@ -93,7 +92,7 @@ export function ResultsPanel() {
               <tr>
                 <th scope="row">{t('results.steps')}</th>
                 {rows.map(({ p }) => (
-                  <td key={p}>{planFor(p).steps.length}</td>
+                  <td key={p}>{t.plural('results.stepCount', planFor(p).steps.length)}</td>
                 ))}
               </tr>
               <tr>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BKP_PLAN, VP_PLAN } from '../../src/domain/procedures/plans.ts';
 import { en } from '../../src/i18n/en.ts';
-import { isMessageKey, translate } from '../../src/i18n/translate.ts';
+import { formatNumber, isMessageKey, translate, translatePlural } from '../../src/i18n/translate.ts';
 
 describe('translation layer', () => {
   it('has a title, a plain and a clinical caption for every step of both procedures', () => {
@@ -32,5 +32,18 @@ describe('translation layer', () => {
       if (!key.endsWith('.patient')) continue;
       for (const sentence of text.split(/[.!?]\s/)) expect(sentence.split(/\s+/).length, key).toBeLessThanOrEqual(30);
     }
+  });
+
+  it('writes numbers in placeholders the language\'s way and picks plural forms by Intl rules', () => {
+    expect(formatNumber('en', 3.8, 1)).toBe('3.8');
+    expect(formatNumber('en', 1234.5)).toBe('1,234.5');
+    expect(translatePlural('en', 'results.stepCount', 1)).toBe('1 step');
+    expect(translatePlural('en', 'results.stepCount', 12)).toBe('12 steps');
+    expect(translatePlural('en', 'results.stepCount', 0)).toBe('0 steps');
+  });
+
+  it('never shows a translator note as a message', () => {
+    expect(isMessageKey('@grade.1')).toBe(false);
+    expect(isMessageKey('grade.1')).toBe(true);
   });
 });

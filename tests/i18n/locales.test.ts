@@ -1,0 +1,76 @@
+/**
+ * Every locale file is complete: the same keys as English, the same `{placeholders}` in each string,
+ * nothing empty, and one file for every language the URL accepts.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LANGS } from '../../src/domain/caseParams.ts';
+
+const DIR = join(import.meta.dirname, '../../src/i18n/locales');
+
+function readLocale(lang: string): Record<string, string> {
+  return JSON.parse(readFileSync(join(DIR, `${lang}.json`), 'utf8')) as Record<string, string>;
+}
+
+/** Message keys only: `@` keys are notes for translators. */
+function messages(locale: Record<string, string>): Map<string, string> {
+  return new Map(Object.entries(locale).filter(([k]) => !k.startsWith('@')));
+}
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+}
+
+const en = messages(readLocale('en'));
+const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+const others = files.filter((l) => l !== 'en');
+
+/** Plural categories beyond `one` and `other` a language may add (e.g. French `many`). */
+const EXTRA_PLURAL = /\.(zero|two|few|many)$/;
+
+function localeProblems(lang: string, locale: Map<string, string>): string[] {
+  const problems: string[] = [];
+  for (const [key, text] of en) {
+    const translated = locale.get(key);
+    if (translated === undefined) problems.push(`${lang}: missing ${key}`);
+    else if (translated.trim() === '') problems.push(`${lang}: empty ${key}`);
+    else if (placeholders(translated).join() !== placeholders(text).join())
+      problems.push(`${lang}: ${key} has {${placeholders(translated).join('} {')}} where English has {${placeholders(text).join('} {')}}`);
+  }
+  for (const key of locale.keys()) {
+    if (en.has(key)) continue;
+    const base = key.replace(EXTRA_PLURAL, '');
+    if (base === key || !en.has(`${base}.other`)) problems.push(`${lang}: ${key} is not an English key`);
+  }
+  return problems;
+}
+
+describe('locale files', () => {
+  it('English has no empty string', () => {
+    for (const [key, text] of en) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('there is a locale file for every language the app accepts', () => {
+    for (const lang of LANGS) expect(files, lang).toContain(lang);
+  });
+
+  it.each(others.length > 0 ? others : ['(none yet)'])('%s has every key of English, with the same placeholders', (lang) => {
+    if (lang === '(none yet)') return;
+    expect(localeProblems(lang, messages(readLocale(lang)))).toEqual([]);
+  });
+
+  it('the check catches a missing key and a changed placeholder', () => {
+    const broken = new Map(en);
+    broken.delete('app.title');
+    broken.set('transport.valuetext', 'Paso {index} de {total}: {title}');
+    expect(localeProblems('xx', broken)).toEqual([
+      'xx: missing app.title',
+      'xx: transport.valuetext has {index} {title} {total} where English has {count} {index} {title}',
+    ]);
+  });
+
+  it('plural keys come in pairs: every `.one` has an `.other`', () => {
+    for (const key of en.keys()) if (key.endsWith('.one')) expect(en.has(key.replace(/\.one$/, '.other')), key).toBe(true);
+  });
+});
