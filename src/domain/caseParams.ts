@@ -33,7 +33,7 @@ export type View = (typeof VIEWS)[number];
 export const MODES = ['patient', 'educator'] as const;
 export type Mode = (typeof MODES)[number];
 /** Languages with a complete translation. */
-export const LANGS = ['en'] as const;
+export const LANGS = ['en', 'es', 'fr', 'de', 'pt'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /**

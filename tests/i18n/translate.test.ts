@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BKP_PLAN, VP_PLAN } from '../../src/domain/procedures/plans.ts';
 import { en } from '../../src/i18n/en.ts';
-import { formatNumber, isMessageKey, translate, translatePlural } from '../../src/i18n/translate.ts';
+import { LANGS } from '../../src/domain/caseParams.ts';
+import { formatNumber, isLocaleLoaded, isMessageKey, loadLocale, translate, translatePlural } from '../../src/i18n/translate.ts';
 
 describe('translation layer', () => {
   it('has a title, a plain and a clinical caption for every step of both procedures', () => {
@@ -40,6 +41,37 @@ describe('translation layer', () => {
     expect(translatePlural('en', 'results.stepCount', 1)).toBe('1 step');
     expect(translatePlural('en', 'results.stepCount', 12)).toBe('12 steps');
     expect(translatePlural('en', 'results.stepCount', 0)).toBe('0 steps');
+  });
+
+  it('writes a decimal comma in German, French, Spanish and Portuguese', async () => {
+    for (const lang of ['de', 'fr', 'es', 'pt'] as const) {
+      await loadLocale(lang);
+      expect(formatNumber(lang, 3.8, 1), lang).toBe('3,8');
+      expect(translate(lang, 'results.ml', { ml: 3.5 }), lang).toMatch(/^3,5 m[lL]$/);
+    }
+    expect(formatNumber('de', 1234.5)).toBe('1.234,5');
+  });
+
+  it('uses the loaded language, and English until it has arrived', async () => {
+    expect(translate('de', 'transport.play')).toBe(isLocaleLoaded('de') ? 'Abspielen' : 'Play');
+    await loadLocale('de');
+    expect(translate('de', 'transport.play')).toBe('Abspielen');
+    expect(translatePlural('de', 'results.stepCount', 1)).toBe('1 Schritt');
+    expect(translatePlural('de', 'results.stepCount', 12)).toBe('12 Schritte');
+    await loadLocale('fr');
+    // French: 0 and 1 take the singular.
+    expect(translatePlural('fr', 'results.stepCount', 0)).toBe('0 étape');
+    expect(translatePlural('fr', 'results.stepCount', 2)).toBe('2 étapes');
+  });
+
+  it('patient captions stay short in every language: sentences of at most 36 words', async () => {
+    for (const lang of LANGS) {
+      await loadLocale(lang);
+      for (const key of Object.keys(en)) {
+        if (!key.endsWith('.patient') || !isMessageKey(key)) continue;
+        for (const sentence of translate(lang, key).split(/[.!?]\s/)) expect(sentence.split(/\s+/).length, `${lang} ${key}`).toBeLessThanOrEqual(36);
+      }
+    }
   });
 
   it('never shows a translator note as a message', () => {
