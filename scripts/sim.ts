@@ -9,8 +9,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import {
-  APPROACHES, GRADES, SHAPES, TREATABLE_LEVELS, VISCOSITIES, VOLUME_MAX_ML, VOLUME_MIN_ML, isOneOf, typicalVolumeMl,
+  APPROACHES, GRADES, SHAPES, TREATABLE_LEVELS, VISCOSITIES, VOLUME_MAX_ML, VOLUME_MIN_ML, isOneOf,
 } from '../src/domain/caseParams.ts';
+import { defaultVolumeMl } from '../src/domain/cement/plannedVolume.ts';
 import type { CementInput, MonteCarloSummary } from '../src/domain/cement/types.ts';
 import { LEAK_TYPES } from '../src/domain/cement/types.ts';
 import { monteCarloSeeds, recordRun, simulateCement, summariseRuns } from '../src/domain/cement/simulateCement.ts';
@@ -75,7 +76,8 @@ function parseArgs(argv: readonly string[]): Options {
   const grade = pick('grade', GRADES, 2, Number);
   const shape = pick('shape', SHAPES, 'wedge');
   const approach = pick('approach', APPROACHES, 'bipedicular');
-  let volumeMl = typicalVolumeMl(level);
+  // Without --volume: the level's default, a share of its fractured body (plannedVolume.ts).
+  let volumeMl = defaultVolumeMl({ level, grade, shape });
   const rawVolume = values.get('volume');
   if (rawVolume !== undefined) {
     const v = Number(rawVolume);

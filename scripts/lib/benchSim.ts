@@ -6,7 +6,8 @@
  *  - 200 Monte-Carlo runs of the default case (budget 60 s).
  */
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_CASE, typicalVolumeMl } from '../../src/domain/caseParams.ts';
+import { DEFAULT_CASE } from '../../src/domain/caseParams.ts';
+import { defaultVolumeMl } from '../../src/domain/cement/plannedVolume.ts';
 import { monteCarloSeeds, recordRun, simulateCement, summariseRuns } from '../../src/domain/cement/simulateCement.ts';
 import type { CementInput } from '../../src/domain/cement/types.ts';
 
@@ -24,7 +25,7 @@ const DEFAULT_INPUT: Omit<CementInput, 'seed'> = {
   shape: DEFAULT_CASE.shape,
   approach: DEFAULT_CASE.approach,
   viscosity: DEFAULT_CASE.viscosity,
-  volumeMl: typicalVolumeMl(DEFAULT_CASE.level),
+  volumeMl: defaultVolumeMl(DEFAULT_CASE),
 };
 
 function median(values: readonly number[]): number {

@@ -1,7 +1,8 @@
 import { Leva, useControls } from 'leva';
 import { useEffect, useState } from 'react';
 import type { Approach, Viscosity } from '../domain/caseParams.ts';
-import { APPROACHES, VISCOSITIES, VOLUME_MAX_ML, VOLUME_MIN_ML, typicalVolumeMl } from '../domain/caseParams.ts';
+import { APPROACHES, VISCOSITIES, VOLUME_MAX_ML, VOLUME_MIN_ML } from '../domain/caseParams.ts';
+import { plannedVolumeMl } from '../domain/cement/plannedVolume.ts';
 import { ml } from '../domain/units.ts';
 import { useT } from '../i18n/useT.ts';
 import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
@@ -39,16 +40,16 @@ export default function DebugPanel() {
       },
       volume: {
         label: t('debug.volume'),
-        value: store.getState().params.volume ?? typicalVolumeMl(store.getState().params.level),
+        value: plannedVolumeMl(store.getState().params),
         min: VOLUME_MIN_ML,
         max: VOLUME_MAX_ML,
         step: 0.1,
         onChange: (v: number, _path: string, context: { initial: boolean; fromPanel: boolean }) => {
           // Only a hand on the slider chooses a volume; values pushed in from the store (a new level's
-          // typical volume) must not pin it.
+          // default volume) must not pin it.
           if (context.initial || !context.fromPanel) return;
           const p = store.getState().params;
-          if (v !== (p.volume ?? typicalVolumeMl(p.level))) store.getState().setParams({ volume: ml(v) });
+          if (v !== plannedVolumeMl(p)) store.getState().setParams({ volume: ml(v) });
         },
         transient: false,
       },
@@ -91,7 +92,7 @@ export default function DebugPanel() {
       viscosity: params.viscosity,
       approach: params.approach,
       seed: params.seed,
-      volume: params.volume ?? typicalVolumeMl(params.level),
+      volume: plannedVolumeMl(params),
     });
   }, [setControls, rate, params, bkpShare]);
 

@@ -62,7 +62,7 @@ export interface CaseParams {
   shape: Shape;
   approach: Approach;
   viscosity: Viscosity;
-  /** Planned cement volume per level; null = the typical volume for the level. */
+  /** Planned cement volume per level; null = the default for the fractured level (cement/plannedVolume.ts). */
   volume: Ml | null;
   seed: number;
   view: View;
@@ -87,14 +87,6 @@ export const DEFAULT_CASE: Readonly<CaseParams> = Object.freeze({
   mode: 'patient',
   lang: 'en',
 });
-
-/**
- * Typical cement volume for a level when none is chosen: thoracic 2–3 mL, lumbar 3–5 mL
- * (domain.md §6, [U] approximate), so the middle of each range.
- */
-export function typicalVolumeMl(level: TreatableLevel): Ml {
-  return level.startsWith('L') ? ml(4) : ml(2.5);
-}
 
 export function isOneOf<T extends string | number>(list: readonly T[], value: unknown): value is T {
   return (list as readonly unknown[]).includes(value);

@@ -5,7 +5,8 @@ import { Matrix4 } from 'three';
 import { vertebraTransform } from '../domain/anatomy/spineLayout.ts';
 import { apply, toMat4 } from '../domain/anatomy/vec.ts';
 import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
-import { typicalVolumeMl } from '../domain/caseParams.ts';
+import { plannedVolumeMl } from '../domain/cement/plannedVolume.ts';
+import { leaksShownBy, visibleLeaks } from '../domain/cement/visibleLeaks.ts';
 import { sampleAligned } from '../domain/procedures/alignTime.ts';
 import { planFor } from '../domain/procedures/plans.ts';
 import { useT } from '../i18n/useT.ts';
@@ -32,7 +33,7 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
   const view = params.view;
   const result = status?.state === 'done' ? status.result : null;
   const plan = planFor(procedure);
-  const volume = params.volume ?? typicalVolumeMl(params.level);
+  const volume = plannedVolumeMl(params);
   const cloud = useMemo(() => {
     if (!result) return null;
     const toSpine = new Matrix4().fromArray(toMat4(vertebraTransform(result.grid.level), METRES_PER_MM));
@@ -46,7 +47,8 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
   // Leaks shown so far (a leak appears once the injection has reached it).
   const [shownLeaks, setShownLeaks] = useState(0);
   const lastMl = useRef(Number.NaN);
-  const leaks = useMemo(() => (result ? result.leaks.filter((l) => l.detectable).sort((a, b) => a.atMl - b.atMl) : []), [result]);
+  // The one leak rule (visibleLeaks): the routes the metrics list, in the order they show.
+  const leaks = useMemo(() => (result ? visibleLeaks(result) : []), [result]);
   useFrame(() => {
     if (!cloud) return;
     const s = store.getState();
@@ -56,8 +58,7 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
       cloud.setInjected(injected);
       lastMl.current = injected;
     }
-    let n = 0;
-    while (n < leaks.length && leaks[n]!.atMl <= injected) n++;
+    const n = leaksShownBy(leaks, injected).length;
     if (n !== shownLeaks) setShownLeaks(n);
   });
 
@@ -66,11 +67,11 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
   const labelled = view !== 'fluoro';
   const toSpine = vertebraTransform(result.grid.level);
   // One label per leak route, at the first place cement entered it.
-  const firstOfType = leaks.slice(0, shownLeaks).filter((l, i, all) => all.findIndex((o) => o.type === l.type) === i);
+  const shown = leaks.slice(0, shownLeaks);
   return (
     <>
       <primitive object={cloud.mesh} />
-      {labelled && firstOfType.map((leak, i) => {
+      {labelled && shown.map((leak, i) => {
         const p = apply(toSpine, leak.position);
         return (
           <Html key={leak.type} position={[mmToScene(p[0]), mmToScene(p[1]), mmToScene(p[2])]} zIndexRange={[3, 0]} className="scene-label-host">

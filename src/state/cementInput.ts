@@ -1,8 +1,7 @@
 /** The flow simulation's input for a case on screen. */
 import type { CementInput } from '../domain/cement/types.ts';
 import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
-import { typicalVolumeMl } from '../domain/caseParams.ts';
-import { ml } from '../domain/units.ts';
+import { plannedVolumeMl } from '../domain/cement/plannedVolume.ts';
 
 export function cementInputFor(procedure: SingleProcedure, params: CaseParams): CementInput {
   return {
@@ -12,7 +11,7 @@ export function cementInputFor(procedure: SingleProcedure, params: CaseParams): 
     shape: params.shape,
     approach: params.approach,
     viscosity: params.viscosity,
-    volumeMl: ml(params.volume ?? typicalVolumeMl(params.level)),
+    volumeMl: plannedVolumeMl(params),
     seed: params.seed,
   };
 }

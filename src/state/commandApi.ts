@@ -3,7 +3,7 @@
  * these same functions, so tests and embedding hosts drive exactly what users drive.
  */
 import type { CaseParams, Procedure } from '../domain/caseParams.ts';
-import { typicalVolumeMl } from '../domain/caseParams.ts';
+import { plannedVolumeMl } from '../domain/cement/plannedVolume.ts';
 import type { QueryIssue } from '../domain/parseCaseQuery.ts';
 import { QUERY_KEYS, parseCaseQuery } from '../domain/parseCaseQuery.ts';
 import type { StepId } from '../domain/procedures/plans.ts';
@@ -30,7 +30,7 @@ export interface SpinecastState {
   shape: CaseParams['shape'];
   approach: CaseParams['approach'];
   viscosity: CaseParams['viscosity'];
-  /** Planned cement volume, mL (the level's typical volume unless one was chosen). */
+  /** Planned cement volume, mL (the fractured level's default unless one was chosen, cement/plannedVolume.ts). */
   volume: number;
   seed: number;
   view: CaseParams['view'];
@@ -84,7 +84,7 @@ export function createCommandApi(store: AppStore, options: { metrics?: MetricsPr
     }
     return {
       ...s.params,
-      volume: s.params.volume ?? typicalVolumeMl(s.params.level),
+      volume: plannedVolumeMl(s.params),
       step: plan.steps[s.stepIndex]!.id,
       stepIndex: s.stepIndex,
       steps: plan.steps.map((st) => st.id),

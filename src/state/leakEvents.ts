@@ -1,8 +1,9 @@
 /**
- * Emits the command API's `leak` event when playback passes the moment a simulated leak starts
- * (injected volume reaching the leak's start), whichever way the time got there.
+ * Emits the command API's `leak` event when playback passes the moment a simulated leak becomes
+ * visible (the injected volume at which it reaches the visible size), whichever way the time got there.
  */
-import { typicalVolumeMl } from '../domain/caseParams.ts';
+import { plannedVolumeMl } from '../domain/cement/plannedVolume.ts';
+import { leaksShownBy, visibleLeaks } from '../domain/cement/visibleLeaks.ts';
 import { sampleAligned } from '../domain/procedures/alignTime.ts';
 import { planFor } from '../domain/procedures/plans.ts';
 import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
@@ -16,8 +17,6 @@ import { selectPlan } from './store.ts';
 export function watchLeaks(store: AppStore, cement: CementClient, emit: (payload: SpinecastEvents['leak']) => void): () => void {
   /** Per simulated case: how many leaks have been announced. */
   const announced = new Map<string, number>();
-  /** Per result: its detectable leaks in the order they start. */
-  const sorted = new WeakMap<object, { atMl: number; type: string; volumeMl: number }[]>();
   function check(): void {
     const s = store.getState();
     for (const procedure of shownProcedures(s.params.procedure)) {
@@ -25,16 +24,11 @@ export function watchLeaks(store: AppStore, cement: CementClient, emit: (payload
       const status = cement.peek(input);
       if (status?.state !== 'done') continue;
       const plan = planFor(procedure);
-      const injected = (s.params.volume ?? typicalVolumeMl(s.params.level)) * sampleAligned(selectPlan(s), plan, s.t).cementFill;
-      let leaks = sorted.get(status.result);
-      if (!leaks) {
-        // Only leaks CT would show count, as in the metrics.
-        leaks = status.result.leaks.filter((l) => l.detectable).sort((a, b) => a.atMl - b.atMl);
-        sorted.set(status.result, leaks);
-      }
+      const injected = plannedVolumeMl(s.params) * sampleAligned(selectPlan(s), plan, s.t).cementFill;
+      // The one leak rule (visibleLeaks): the routes the metrics list, announced as each shows.
+      const leaks = visibleLeaks(status.result);
       const key = cementKey(input);
-      let n = 0;
-      while (n < leaks.length && leaks[n]!.atMl <= injected) n++;
+      const n = leaksShownBy(leaks, injected).length;
       const before = announced.get(key) ?? 0;
       for (let i = before; i < n; i++) {
         const leak = leaks[i]!;

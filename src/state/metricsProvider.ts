@@ -3,27 +3,20 @@
  * geometry, and cement and leaks from the flow simulation once it has run (the planned volume and no
  * leaks until then). Height results are cached per case.
  */
-import { LEAK_TYPES } from '../domain/cement/types.ts';
+import { visibleLeaks } from '../domain/cement/visibleLeaks.ts';
 import type { CementResult } from '../domain/cement/types.ts';
 import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
-import { typicalVolumeMl } from '../domain/caseParams.ts';
+import { plannedVolumeMl } from '../domain/cement/plannedVolume.ts';
 import { heightMetrics } from '../domain/procedures/caseMetrics.ts';
 import type { CementClient } from '../workers/cementClient.ts';
 import { cementInputFor } from './cementInput.ts';
 import type { MetricsProvider, ProcedureMetrics } from './commandApi.ts';
 
-/** Leaks smaller than this are not listed: CT would not show them. [U] as in the simulation. */
-const DETECTABLE_LEAK_ML = 0.01;
-
 const round = (v: number, digits = 2): number => Math.round(v * 10 ** digits) / 10 ** digits;
 
+/** The leaks listed for a result: the one leak rule (visibleLeaks), in the order they show. */
 export function leaksOf(result: CementResult): ProcedureMetrics['leaks'] {
-  const byType = new Map<string, number>();
-  for (const leak of result.leaks) byType.set(leak.type, (byType.get(leak.type) ?? 0) + leak.volumeMl);
-  return LEAK_TYPES.filter((type) => (byType.get(type) ?? 0) >= DETECTABLE_LEAK_ML).map((type) => ({
-    type,
-    volumeMl: round(byType.get(type)!, 3),
-  }));
+  return visibleLeaks(result).map((l) => ({ type: l.type, volumeMl: round(l.volumeMl, 3) }));
 }
 
 /** `bkpShare` reads the kyphoplasty restoration share in force (the responder figure by default). */
@@ -48,6 +41,6 @@ export function createMetricsProvider(cement?: CementClient, bkpShare?: () => nu
     if (status?.state === 'done') {
       return { ...heights, cementVolumeMl: round(status.result.injectedMl), leaks: leaksOf(status.result) };
     }
-    return { ...heights, cementVolumeMl: round(params.volume ?? typicalVolumeMl(params.level)), leaks: [] };
+    return { ...heights, cementVolumeMl: round(plannedVolumeMl(params)), leaks: [] };
   };
 }

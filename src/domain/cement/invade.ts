@@ -14,7 +14,7 @@ import type { Random } from '../random.ts';
 import type { CaseGrid } from './features.ts';
 import { createHeap, heapPop, heapPush, type MinHeap } from './minHeap.ts';
 import {
-  COMPACTED_EXTRA_THRESHOLD, COMPACTED_RESISTANCE, DEFAULT_RATE_ML_PER_MIN, DEFECT_BARRIER, DETECTABLE_LEAK_ML,
+  COMPACTED_EXTRA_THRESHOLD, COMPACTED_RESISTANCE, DEFAULT_RATE_ML_PER_MIN, DEFECT_BARRIER,
   ENTRY_LENGTH_MM, FIELD_CELL_MM, FIELD_SMOOTH_SHARE, MEDIA, OUTSIDE_NOISE, OUTSIDE_SI_FACTOR, PERMEABILITY_AP_M2,
   PERMEABILITY_LR_M2, PERMEABILITY_SI_M2, POROSITY, VEIN_BARRIER, VEIN_RADIUS_MM, VISCOUS_WEIGHT,
 } from './params.ts';
@@ -284,6 +284,5 @@ export function invade(meta: GridMeta, grid: CaseGrid, input: CementInput, rng: 
     }
     fill(s, next, parent);
   }
-  const events = leaks.map((l) => ({ ...l, detectable: l.volumeMl >= DETECTABLE_LEAK_ML }));
-  return { arrival, route, leaks: events, injectedMl: Math.min(injected, planned), leakedMl: leaked };
+  return { arrival, route, leaks, injectedMl: Math.min(injected, planned), leakedMl: leaked };
 }

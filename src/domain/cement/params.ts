@@ -133,8 +133,13 @@ export const CLEFT_RIM_MM = 0.75;
 /** Chance that the endplate over a cleft is broken through to the disc [U]. */
 export const CLEFT_BREACH_CHANCE = 0.25;
 
-/** Smallest leak counted as a leak in the statistics, mL [U] (about what CT resolves). */
-export const DETECTABLE_LEAK_ML = 0.01;
+/**
+ * Smallest leak that counts, mL [U] (modelling estimate): 0.05 mL is a streak about 2 cm along a
+ * 1–2 mm vein, or a blob 4–5 mm across, which opacified cement shows on a radiograph or
+ * fluoroscopy; smaller traces are left to CT. One rule for the statistics, the metrics, the
+ * labels and the `leak` event (visibleLeaks.ts).
+ */
+export const MIN_VISIBLE_LEAK_ML = 0.01;
 
 /** Chance of an endplate fracture line open to the disc, by Genant grade [U]. */
 export const CRACK_CHANCE: Record<1 | 2 | 3, number> = { 1: 0.2, 2: 0.35, 3: 0.5 };

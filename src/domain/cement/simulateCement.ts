@@ -6,8 +6,9 @@
 import { createRandom } from '../random.ts';
 import { placeFeatures } from './features.ts';
 import { invade } from './invade.ts';
-import { DEFAULT_SPACING_MM, DETECTABLE_LEAK_ML, MIN_SPACING_MM } from './params.ts';
+import { DEFAULT_SPACING_MM, MIN_SPACING_MM } from './params.ts';
 import { CELL, LEAK_TYPES, type CementInput, type CementResult, type LeakType, type MonteCarloSummary } from './types.ts';
+import { visibleLeaks } from './visibleLeaks.ts';
 import { baseGrid } from './voxelise.ts';
 
 /** Simulates one injection. Deterministic: the same input (seed included) gives the same result. */
@@ -40,34 +41,13 @@ export function simulateCement(input: CementInput): CementResult {
   };
 }
 
-/** Leak types present in a result at a size CT would show (DETECTABLE_LEAK_ML). */
-export function detectedLeakTypes(result: Pick<CementResult, 'leaks'>): Set<LeakType> {
-  const volume = new Map<LeakType, number>();
-  for (const leak of result.leaks) volume.set(leak.type, (volume.get(leak.type) ?? 0) + leak.volumeMl);
-  const out = new Set<LeakType>();
-  for (const [type, v] of volume) if (v >= DETECTABLE_LEAK_ML) out.add(type);
-  return out;
-}
-
 /**
- * Leak types showing once `injectedMl` has gone in, read from the arrival and route arrays.
- * The invasion is the same whatever the planned volume, so a run thresholded at V equals a run
- * planned for V: the renderer can show leaks appearing as t advances.
+ * Leak types showing once `injectedMl` has gone in (default: all of it), by the one leak rule
+ * (visibleLeaks.ts). The invasion is the same whatever the planned volume, so a run thresholded at
+ * V equals a run planned for V.
  */
-export function leakTypesAt(result: Pick<CementResult, 'arrival' | 'route' | 'grid'>, injectedMl: number): Set<LeakType> {
-  const cellMl = result.grid.spacingMm ** 3 / 1000;
-  const volume = new Float64Array(LEAK_TYPES.length + 1);
-  const { arrival, route } = result;
-  for (let i = 0; i < route.length; i++) {
-    // Route cells are never porous bone, so each holds a whole voxel of cement.
-    const r = route[i]!;
-    if (r !== 0 && arrival[i]! <= injectedMl) volume[r] = volume[r]! + cellMl;
-  }
-  const out = new Set<LeakType>();
-  LEAK_TYPES.forEach((t, n) => {
-    if (volume[n + 1]! >= DETECTABLE_LEAK_ML) out.add(t);
-  });
-  return out;
+export function leakTypesAt(result: Parameters<typeof visibleLeaks>[0], injectedMl?: number): Set<LeakType> {
+  return new Set(visibleLeaks(result, injectedMl).map((l) => l.type));
 }
 
 /** Seeds of the runs of a Monte-Carlo study, drawn from one seed. */
@@ -85,7 +65,7 @@ export interface RunRecord {
 }
 
 export function recordRun(result: CementResult): RunRecord {
-  return { types: [...detectedLeakTypes(result)], fillFraction: result.fillFraction, injectedMl: result.injectedMl, leakedMl: result.leakedMl };
+  return { types: [...leakTypesAt(result)], fillFraction: result.fillFraction, injectedMl: result.injectedMl, leakedMl: result.leakedMl };
 }
 
 /** Summarises runs: share of levels with any leak and with each type, mean fill and volumes. */

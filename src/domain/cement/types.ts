@@ -89,7 +89,7 @@ export interface GridMeta {
   readonly spacingMm: number;
 }
 
-/** One leak: cement that entered a route out of the body. */
+/** One leak: cement that entered a route out of the body (whether it counts: visibleLeaks.ts). */
 export interface LeakEvent {
   readonly type: LeakType;
   /** Cement in this route at the end of injection, mL. */
@@ -98,8 +98,6 @@ export interface LeakEvent {
   readonly atMl: number;
   /** Where the cement entered the route, mm (grid frame). */
   readonly position: Vec3;
-  /** Whether this leak alone is big enough to count (DETECTABLE_LEAK_ML, about what CT shows). */
-  readonly detectable: boolean;
 }
 
 /** Result of one simulation. Timing-free: draw any moment by thresholding `arrival`. */
@@ -130,9 +128,9 @@ export interface CementResult {
 /** Summary over many seeded cases (the CLI's JSON, less timing). */
 export interface MonteCarloSummary {
   readonly runs: number;
-  /** Share of levels with any detectable leak. */
+  /** Share of levels with any visible leak (visibleLeaks.ts). */
   readonly leakRate: number;
-  /** Share of levels with a detectable leak of each type. */
+  /** Share of levels with a visible leak of each type. */
   readonly byType: Record<LeakType, number>;
   readonly meanFillFraction: number;
   /** Mean cement delivered per level, mL. */

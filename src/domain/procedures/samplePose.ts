@@ -7,7 +7,7 @@ import type { FractureParams } from '../anatomy/fracture.ts';
 import type { LevelLandmarks } from '../anatomy/landmarks.ts';
 import type { Vec3 } from '../anatomy/vec.ts';
 import type { Approach, CaseParams, SingleProcedure } from '../caseParams.ts';
-import { typicalVolumeMl } from '../caseParams.ts';
+import { plannedVolumeMl } from '../cement/plannedVolume.ts';
 import type { BalloonLength, BalloonShape } from './balloon.ts';
 import { balloonShape } from './balloon.ts';
 import { CAVITY_ML_PER_BALLOON } from '../cement/params.ts';
@@ -55,7 +55,7 @@ export function prepareCase(procedure: SingleProcedure, params: CaseParams, land
     trajectories,
     rooms: trajectories.map((traj) => roomAt(landmarks, traj.target, fracture)),
     restoredShare: restoredShareFor(procedure, bkpShare),
-    volumeMl: params.volume ?? typicalVolumeMl(params.level),
+    volumeMl: plannedVolumeMl(params),
     balloonLength: DEFAULT_BALLOON_MM,
   };
 }

@@ -4,7 +4,7 @@
  * level's typical volume, bipedicular. Each case is one simulated level.
  */
 import { describe, expect, it } from 'vitest';
-import { typicalVolumeMl } from '../../../src/domain/caseParams.ts';
+import { defaultVolumeMl } from '../../../src/domain/cement/plannedVolume.ts';
 import {
   leakTypesAt, monteCarloSeeds, recordRun, simulateCement, summariseRuns, type RunRecord,
 } from '../../../src/domain/cement/simulateCement.ts';
@@ -20,7 +20,7 @@ const DEFAULT: Omit<CementInput, 'seed'> = {
   shape: 'wedge',
   approach: 'bipedicular',
   viscosity: 'medium',
-  volumeMl: typicalVolumeMl('L1'),
+  volumeMl: defaultVolumeMl({ level: 'L1', grade: 2, shape: 'wedge' }),
 };
 
 const cache = new Map<string, MonteCarloSummary>();
@@ -71,7 +71,7 @@ describe('cement model calibration (200 seeded levels per case)', { timeout: 60_
     for (const s of [study('vp', DEFAULT), study('bkp', { ...DEFAULT, procedure: 'bkp' })]) {
       expect(s.meanFillFraction).toBeGreaterThanOrEqual(0.15);
       expect(s.meanFillFraction).toBeLessThanOrEqual(0.35);
-      expect(s.meanVolumeMl).toBeCloseTo(4, 6);
+      expect(s.meanVolumeMl).toBeCloseTo(DEFAULT.volumeMl, 6);
     }
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { localLandmarks } from '../../../src/domain/anatomy/landmarks.ts';
 import { vertebraGeometry } from '../../../src/domain/anatomy/vertebraGeometry.ts';
 import { vertebraCancellousSdf, vertebraSdf } from '../../../src/domain/anatomy/vertebraSdf.ts';
-import { cementMask, detectedLeakTypes, isInsideClass, leakTypesAt, simulateCement } from '../../../src/domain/cement/simulateCement.ts';
+import { cementMask, isInsideClass, leakTypesAt, simulateCement } from '../../../src/domain/cement/simulateCement.ts';
 import { CELL, LEAK_TYPES, type CementInput, type CementResult } from '../../../src/domain/cement/types.ts';
 import { baseGrid, voxelAt, voxelCentre } from '../../../src/domain/cement/voxelise.ts';
 import { ml } from '../../../src/domain/units.ts';
@@ -78,7 +78,7 @@ describe('simulateCement', { timeout: 30_000 }, () => {
     const short = simulateCement({ ...CASE, volumeMl: ml(3) });
     const upTo3 = filled(long).filter((i) => long.arrival[i]! < 3 - 1e-6);
     expect(filled(short).filter((i) => short.arrival[i]! < 3 - 1e-6)).toEqual(upTo3);
-    expect(leakTypesAt(long, 5)).toEqual(detectedLeakTypes(long));
+    expect(leakTypesAt(long, 5)).toEqual(leakTypesAt(long));
     const mask = cementMask(long, 3);
     expect(mask.reduce((n, m) => n + (m > 0 ? 1 : 0), 0)).toBe(filled(long).filter((i) => long.arrival[i]! <= 3).length);
     expect(cementMask(long, 5, mask)).toBe(mask);
