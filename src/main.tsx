@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { stepStart } from './domain/procedures/timeline.ts';
 import { timelinePlan } from './domain/procedures/timelinePlan.ts';
+import type { BridgeApi } from './embed/bridge.ts';
 import type { SpinecastApi } from './state/commandApi.ts';
 import { createCommandApi } from './state/commandApi.ts';
 import { createMetricsProvider } from './state/metricsProvider.ts';
@@ -18,6 +19,7 @@ import { createAppStore } from './state/store.ts';
 import { readQuery, syncUrl } from './state/urlSync.ts';
 import { StoreContext } from './state/useAppStore.ts';
 import { loadLocale, subscribeLocales, translate } from './i18n/translate.ts';
+import { connectEmbedding } from './embed/connectEmbedding.ts';
 import { App } from './ui/App.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { hasWebGL2 } from './ui/WebGLFallback.tsx';
@@ -43,6 +45,7 @@ cement.subscribe((_key, status) => {
 const root = document.documentElement;
 const readiness = createReadiness(store, root, () => events.emit('ready', { state: api.getState() }));
 window.spinecast = api;
+void connectEmbedding(api as unknown as BridgeApi, parsed.origin, () => readiness.isReady());
 syncUrl(store, window.history, window.location);
 
 function reportError(error: unknown): void {

@@ -32,6 +32,9 @@ export const VIEWS = ['3d', 'fluoro', 'split'] as const;
 export type View = (typeof VIEWS)[number];
 export const MODES = ['patient', 'educator'] as const;
 export type Mode = (typeof MODES)[number];
+/** Which chrome surrounds the view: the full app, or the compact player embedded in a clinic's page. */
+export const UIS = ['full', 'compact'] as const;
+export type Ui = (typeof UIS)[number];
 /** Languages with a complete translation. */
 export const LANGS = ['en', 'es', 'fr', 'de', 'pt'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -68,6 +71,7 @@ export interface CaseParams {
   view: View;
   mode: Mode;
   lang: Lang;
+  ui: Ui;
 }
 
 /**
@@ -86,6 +90,7 @@ export const DEFAULT_CASE: Readonly<CaseParams> = Object.freeze({
   view: '3d',
   mode: 'patient',
   lang: 'en',
+  ui: 'full',
 });
 
 export function isOneOf<T extends string | number>(list: readonly T[], value: unknown): value is T {

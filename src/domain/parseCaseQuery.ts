@@ -12,6 +12,7 @@ import {
   PROCEDURES,
   SHAPES,
   TREATABLE_LEVELS,
+  UIS,
   VIEWS,
   VISCOSITIES,
   VOLUME_MAX_ML,
@@ -37,12 +38,17 @@ export interface ParsedQuery {
   /** Requested playback position: a step id and/or seconds into the procedure. */
   step: StepId | null;
   t: number | null;
+  /**
+   * The page that embeds this app (shared/product.md § Embedding): an http(s) origin such as
+   * `https://clinic.example`. Not part of the case; only the embed bridge reads it.
+   */
+  origin: string | null;
   issues: QueryIssue[];
 }
 
 export const QUERY_KEYS = [
   'procedure', 'level', 'grade', 'shape', 'approach', 'step', 't',
-  'viscosity', 'volume', 'seed', 'view', 'lang', 'mode',
+  'viscosity', 'volume', 'seed', 'view', 'lang', 'mode', 'ui', 'origin',
 ] as const;
 type QueryKey = (typeof QUERY_KEYS)[number];
 
@@ -87,6 +93,7 @@ export function parseCaseQuery(
   pick('view', VIEWS, (v) => (params.view = v));
   pick('mode', MODES, (v) => (params.mode = v));
   pick('lang', LANGS, (v) => (params.lang = v));
+  pick('ui', UIS, (v) => (params.ui = v));
 
   const grade = seen.get('grade');
   if (grade !== undefined) {
@@ -129,5 +136,23 @@ export function parseCaseQuery(
     else t = n;
   }
 
-  return { params, step, t, issues };
+  let origin: string | null = null;
+  const rawOrigin = seen.get('origin');
+  if (rawOrigin !== undefined) {
+    origin = parseOrigin(rawOrigin);
+    if (origin === null) issues.push({ param: 'origin', value: rawOrigin, reason: 'invalid' });
+  }
+
+  return { params, step, t, origin, issues };
+}
+
+/** `scheme://host[:port]` exactly, http or https, with nothing after it; else null. */
+export function parseOrigin(raw: string): string | null {
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return url.origin === raw.replace(/\/$/, '') ? url.origin : null;
+  } catch {
+    return null;
+  }
 }

@@ -36,6 +36,7 @@ export interface SpinecastState {
   view: CaseParams['view'];
   mode: CaseParams['mode'];
   lang: CaseParams['lang'];
+  ui: CaseParams['ui'];
   step: StepId;
   stepIndex: number;
   steps: StepId[];
@@ -52,6 +53,8 @@ export type SpinecastEvents = {
   stepchange: { step: StepId; stepIndex: number; procedure: Procedure };
   leak: { procedure: 'vp' | 'bkp'; type: string; volumeMl: number; t: number };
   error: { code: string; message: string; issues?: QueryIssue[] };
+  /** A discrete change: case, step, play/pause, speed, or the position while paused (not every frame). */
+  statechange: { state: SpinecastState };
 };
 
 export interface SpinecastApi {
@@ -125,7 +128,8 @@ export function createCommandApi(store: AppStore, options: { metrics?: MetricsPr
         return [];
       }
       const current = store.getState().params;
-      const given = Object.entries(patch).filter(([, v]) => v !== undefined);
+      // `origin` names the embedding page; it is read once from the frame's URL, never changed.
+      const given = Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'origin');
       const merged = new Map<string, string>();
       for (const key of QUERY_KEYS) {
         const value = current[key as keyof CaseParams];
@@ -138,6 +142,7 @@ export function createCommandApi(store: AppStore, options: { metrics?: MetricsPr
       const parsed = parseCaseQuery(merged);
       const givenKeys = new Set(given.map(([k]) => k));
       const issues = parsed.issues.filter((i) => givenKeys.has(i.param));
+      if ('origin' in patch) issues.push({ param: 'origin', value: String(patch.origin), reason: 'unknown-param' });
       const next: Partial<CaseParams> = {};
       for (const key of Object.keys(parsed.params) as (keyof CaseParams)[]) {
         if (givenKeys.has(key) && !issues.some((i) => i.param === key)) {
@@ -172,6 +177,19 @@ export function createCommandApi(store: AppStore, options: { metrics?: MetricsPr
     const s = store.getState();
     lastKey = `${s.params.procedure}:${s.stepIndex}`;
   }
+
+  // State changes, coalesced: several store updates in one task give one event.
+  let statePending = false;
+  store.subscribe((s, prev) => {
+    const discrete = s.params !== prev.params || s.stepIndex !== prev.stepIndex || s.playing !== prev.playing || s.rate !== prev.rate;
+    const scrubbed = !s.playing && s.t !== prev.t;
+    if ((!discrete && !scrubbed) || statePending) return;
+    statePending = true;
+    queueMicrotask(() => {
+      statePending = false;
+      events.emit('statechange', { state: getState() });
+    });
+  });
 
   return {
     api,

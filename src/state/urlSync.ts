@@ -39,12 +39,23 @@ export function buildShareUrl(state: AppState, location: { origin: string; pathn
   return `${location.origin}${location.pathname}?${queryFor(state).toString()}`;
 }
 
+/** The full app showing this state: what the compact player's "open full view" opens. */
+export function buildFullViewUrl(state: AppState, location: { origin: string; pathname: string }): string {
+  const q = queryFor(state);
+  q.delete('ui');
+  return `${location.origin}${location.pathname}?${q.toString()}`;
+}
+
 /** Keeps the address bar in step with the store. Returns a function that stops it. */
 export function syncUrl(store: AppStore, history: History, location: Location): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // The embedding page's origin is not state, but a reload inside the frame must keep it.
+  const origin = new URLSearchParams(location.search).get('origin');
   function write(): void {
     timer = null;
-    const url = `${location.pathname}?${queryFor(store.getState()).toString()}${location.hash}`;
+    const q = queryFor(store.getState());
+    if (origin !== null) q.set('origin', origin);
+    const url = `${location.pathname}?${q.toString()}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
   }
   const unsubscribe = store.subscribe((s, prev) => {

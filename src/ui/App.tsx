@@ -5,10 +5,12 @@ import { useAppStore } from '../state/useAppStore.ts';
 import { CasePicker } from './CasePicker.tsx';
 import { Caption } from './Caption.tsx';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
+import { EmbedDialog } from './EmbedDialog.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Icon } from './Icon.tsx';
 import { ModeSwitch } from './ModeSwitch.tsx';
 import { Notices } from './Notices.tsx';
+import { OpenFullViewLink } from './OpenFullViewLink.tsx';
 import { ProcedureSwitch } from './ProcedureSwitch.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { SimulationStatus } from './SimulationStatus.tsx';
@@ -34,23 +36,47 @@ export function App({ webgl, onError }: AppProps) {
   const setFreeCamera = useAppStore((s) => s.setFreeCamera);
   const loading = useAppStore((s) => s.loading);
   const procedure = useAppStore((s) => s.params.procedure);
+  // The embedded player (ui=compact): no brand header, one row of controls, the step list a drawer.
+  const compact = useAppStore((s) => s.params.ui === 'compact');
   const [stepsOpen, setStepsOpen] = useState(false);
   useKeyboardShortcuts();
+  const stepsToggle = (
+    <button
+      type="button"
+      className="button steps-toggle"
+      aria-expanded={stepsOpen}
+      aria-controls="step-list"
+      aria-label={stepsOpen ? t('steps.hide') : t('steps.show')}
+      onClick={() => setStepsOpen((v) => !v)}
+    >
+      <Icon name="list" /> <span className="button__text">{stepsOpen ? t('steps.hide') : t('steps.show')}</span>
+    </button>
+  );
 
   return (
-    <div className={`app app--${mode}`}>
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand__name">{t('app.title')}</span>
-          <span className="brand__tagline">{t('app.tagline')}</span>
-        </div>
-        <div className="topbar__controls">
+    <div className={`app app--${mode}${compact ? ' app--compact' : ''}`}>
+      {compact ? (
+        <header className="compact-bar">
           <ProcedureSwitch />
           <CasePicker />
-          <ModeSwitch />
-          <CopyLinkButton />
-        </div>
-      </header>
+          {stepsToggle}
+          <OpenFullViewLink />
+        </header>
+      ) : (
+        <header className="topbar">
+          <div className="brand">
+            <span className="brand__name">{t('app.title')}</span>
+            <span className="brand__tagline">{t('app.tagline')}</span>
+          </div>
+          <div className="topbar__controls">
+            <ProcedureSwitch />
+            <CasePicker />
+            <ModeSwitch />
+            <CopyLinkButton />
+            <EmbedDialog />
+          </div>
+        </header>
+      )}
 
       <main className="stage">
         <div className="stage__view">
@@ -76,15 +102,7 @@ export function App({ webgl, onError }: AppProps) {
           {webgl && <SimulationStatus />}
           {procedure === 'compare' && <ResultsPanel />}
         </div>
-        <button
-          type="button"
-          className="button steps-toggle"
-          aria-expanded={stepsOpen}
-          aria-controls="step-list"
-          onClick={() => setStepsOpen((v) => !v)}
-        >
-          <Icon name="list" /> {stepsOpen ? t('steps.hide') : t('steps.show')}
-        </button>
+        {!compact && stepsToggle}
         <StepList open={stepsOpen} />
       </main>
 

@@ -8,7 +8,7 @@ function parse(query: string) {
 
 describe('parseCaseQuery', () => {
   it('gives the default case for an empty query', () => {
-    expect(parse('')).toEqual({ params: DEFAULT_CASE, step: null, t: null, issues: [] });
+    expect(parse('')).toEqual({ params: DEFAULT_CASE, step: null, t: null, origin: null, issues: [] });
   });
 
   it('applies every valid field', () => {
@@ -16,7 +16,7 @@ describe('parseCaseQuery', () => {
     expect(r.issues).toEqual([]);
     expect(r.params).toEqual({
       procedure: 'bkp', level: 'T12', grade: 3, shape: 'crush', approach: 'unipedicular', viscosity: 'high',
-      volume: 3.5, seed: 42, view: 'split', mode: 'educator', lang: 'en',
+      volume: 3.5, seed: 42, view: 'split', mode: 'educator', lang: 'en', ui: 'full',
     });
     expect(r.step).toBe('inflate');
     expect(r.t).toBe(40);
@@ -46,12 +46,25 @@ describe('parseCaseQuery', () => {
     ['mode=surgeon', 'mode', 'invalid'],
     ['lang=tlh', 'lang', 'invalid'],
     ['colour=red', 'colour', 'unknown-param'],
+    ['ui=tiny', 'ui', 'invalid'],
+    ['origin=javascript:alert(1)', 'origin', 'invalid'],
+    ['origin=https://clinic.example/page', 'origin', 'invalid'],
+    ['origin=ftp://clinic.example', 'origin', 'invalid'],
+    ['origin=*', 'origin', 'invalid'],
   ])('%s is reported and the default kept', (query, param, reason) => {
     const r = parse(query);
     expect(r.issues).toEqual([{ param, value: query.split('=')[1], reason }]);
     expect(r.params).toEqual(DEFAULT_CASE);
     expect(r.step).toBeNull();
     expect(r.t).toBeNull();
+  });
+
+  it('reads the embedded player\'s chrome and the embedding page\'s origin', () => {
+    const r = parse('ui=compact&origin=https://clinic.example:8443');
+    expect(r.issues).toEqual([]);
+    expect(r.params.ui).toBe('compact');
+    expect(r.origin).toBe('https://clinic.example:8443');
+    expect(parse('origin=http://127.0.0.1:5000/').origin).toBe('http://127.0.0.1:5000');
   });
 
   it('keeps good fields when others are bad', () => {

@@ -31,6 +31,21 @@ describe('window.spinecast command API', () => {
     expect(seen).toEqual(['anaesthesia', 'inject', 'position']);
   });
 
+  it('emits statechange once per burst of discrete changes, not for every frame while playing', async () => {
+    const { api, store } = setup();
+    const seen: string[] = [];
+    api.on('statechange', (e) => seen.push(`${e.state.procedure}:${e.state.step}:${e.state.playing}`));
+    api.set({ procedure: 'bkp' });
+    api.goToStep('inflate');
+    await Promise.resolve();
+    expect(seen).toEqual(['bkp:inflate:false']);
+    api.play();
+    await Promise.resolve();
+    for (let i = 0; i < 10; i++) store.getState().tick(0.016);
+    await Promise.resolve();
+    expect(seen).toEqual(['bkp:inflate:false', 'bkp:inflate:true']);
+  });
+
   it('set() applies valid fields, reports bad ones and keeps the rest', () => {
     const { api } = setup();
     const errors = vi.fn();
