@@ -8,6 +8,7 @@ import { alignTime } from '../domain/procedures/alignTime.ts';
 import { planFor } from '../domain/procedures/plans.ts';
 import { prepareCase, samplePose } from '../domain/procedures/samplePose.ts';
 import type { Trajectory } from '../domain/procedures/trajectory.ts';
+import { balloonQuaternion, createBalloonGeometry, shapeBalloonGeometry } from '../render/balloonGeometry.ts';
 import { createBalloonMaterial, createSteelMaterial } from '../render/materials.ts';
 import { MU_PER_MM } from '../render/fluoro/attenuation.ts';
 import { mmToScene } from '../render/toScene.ts';
@@ -28,6 +29,8 @@ const UP = new Vector3(0, 1, 0);
 const STEEL = Object.freeze({ muPerMm: MU_PER_MM.steel });
 const CONTRAST = Object.freeze({ muPerMm: MU_PER_MM.contrast });
 const scratch = new Vector3();
+/** Radius of the folded balloon on its way in, mm. [U] visual only. */
+const DEFLATED_RADIUS_MM = 1.2;
 
 /**
  * Needles or cannulas, the hand drill and the balloons, all posed from samplePose(plan, case, t).
@@ -77,11 +80,12 @@ export function Instruments({ params, landmarks, procedure }: InstrumentsProps) 
       const mesh = balloons.current[i];
       if (!mesh) return;
       mesh.visible = b.visible;
-      const r = Math.max(b.shape.radiusMm, 1.2);
-      const rv = Math.max(b.shape.verticalRadiusMm, 1.2);
-      mesh.position.set(mmToScene(b.centre[0]), mmToScene(b.centre[1]), mmToScene(b.centre[2]));
-      // Unit capsule: radius 1, overall height 3 along local +Y, turned onto the path.
-      mesh.scale.set(mmToScene(r), mmToScene((prepared.balloonLength + 2 * r) / 3), mmToScene(rv));
+      if (!b.visible) return;
+      // The shape the cement simulation fills once inflated (balloon.ts); a deflated balloon keeps a
+      // thin sleeve so it stays visible on its way in.
+      shapeBalloonGeometry(mesh.geometry, b.shape, mmToScene(1), DEFLATED_RADIUS_MM);
+      balloonQuaternion(b.frame, mesh.quaternion);
+      mesh.position.set(mmToScene(b.frame.centre[0]), mmToScene(b.frame.centre[1]), mmToScene(b.frame.centre[2]));
     });
   });
 
@@ -114,6 +118,8 @@ interface InstrumentSetProps {
 }
 
 function InstrumentSet({ trajectory, toolRef, shaftRef, drillRef, injectorRef, balloonRef, materials }: InstrumentSetProps) {
+  const balloonGeometry = useMemo(() => createBalloonGeometry(), []);
+  useEffect(() => () => balloonGeometry.dispose(), [balloonGeometry]);
   // Local +Y runs along the path, from the skin toward the target.
   const quaternion = useMemo(() => {
     scratch.set(trajectory.direction[0], trajectory.direction[1], trajectory.direction[2]).normalize();
@@ -141,9 +147,7 @@ function InstrumentSet({ trajectory, toolRef, shaftRef, drillRef, injectorRef, b
           <cylinderGeometry args={[mmToScene(DRILL_OD_MM / 2), mmToScene(DRILL_OD_MM / 2), 1, 12]} />
         </mesh>
       </group>
-      <mesh ref={balloonRef} material={materials.balloon} quaternion={quaternion} visible={false} userData={CONTRAST}>
-        <capsuleGeometry args={[1, 1, 8, 24]} />
-      </mesh>
+      <mesh ref={balloonRef} material={materials.balloon} geometry={balloonGeometry} visible={false} userData={CONTRAST} />
     </>
   );
 }

@@ -5,14 +5,15 @@
  * cavities. Also places the needle tips.
  */
 import { fractureFeatures, type CorticalDefectSite, type FractureShape } from '../anatomy/fracture.ts';
-import { localLandmarks } from '../anatomy/landmarks.ts';
+import { levelLandmarks, localLandmarks } from '../anatomy/landmarks.ts';
 import type { LevelId } from '../anatomy/levels.ts';
 import { vertebraTransform } from '../anatomy/spineLayout.ts';
 import { apply, invert, normalize, type Vec3 } from '../anatomy/vec.ts';
 import { vertebraGeometry } from '../anatomy/vertebraGeometry.ts';
+import { inflatedBalloons, insideBalloon, moveBalloonFrame, type BalloonFrame, type BalloonShape } from '../procedures/balloon.ts';
 import type { Random } from '../random.ts';
 import {
-  BALLOON_LENGTH_MM, BALLOON_TIP_CLEARANCE_MM, CAVITY_ML_PER_BALLOON, CLEFT_BREACH_CHANCE, CLEFT_RIM_MM, COMPACTED_SHELL_MM,
+  CLEFT_BREACH_CHANCE, CLEFT_RIM_MM, COMPACTED_SHELL_MM,
   CRACK_CHANCE, PATIENT_CALIBRE_LOG_SPREAD, VEIN_CALIBRE_SPREAD, VEIN_RADIUS_MM,
 } from './params.ts';
 import { CELL, type CementInput } from './types.ts';
@@ -58,25 +59,22 @@ function markTube(base: BaseGrid, kind: Uint8Array, a: Vec3, b: Vec3, r: number,
   }
 }
 
-/** Marks voxels of the allowed classes inside a spheroid (semi-axis ra along `axis`, rb across); returns how many. */
-function markEllipsoid(base: BaseGrid, kind: Uint8Array, c: Vec3, axis: Vec3, ra: number, rb: number, to: number, allowed: readonly number[]): number {
+/** Marks voxels of the allowed classes inside a balloon grown by `growMm`; returns how many. */
+function markBalloon(base: BaseGrid, kind: Uint8Array, f: BalloonFrame, shape: BalloonShape, growMm: number, to: number, allowed: readonly number[]): number {
   const { dims, origin, spacingMm: h } = base.meta;
   const [nx, ny, nz] = dims;
-  const r = Math.max(ra, rb);
+  const c = f.centre;
+  const r = shape.lengthMm / 2 + shape.radiusMm + growMm;
   let count = 0;
   const i0 = Math.max(0, Math.floor((c[0] - r - origin[0]) / h)), i1 = Math.min(nx - 1, Math.ceil((c[0] + r - origin[0]) / h));
   const j0 = Math.max(0, Math.floor((c[1] - r - origin[1]) / h)), j1 = Math.min(ny - 1, Math.ceil((c[1] + r - origin[1]) / h));
   const k0 = Math.max(0, Math.floor((c[2] - r - origin[2]) / h)), k1 = Math.min(nz - 1, Math.ceil((c[2] + r - origin[2]) / h));
   for (let k = k0; k <= k1; k++) for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) {
-    const px = origin[0] + i * h - c[0], py = origin[1] + j * h - c[1], pz = origin[2] + k * h - c[2];
-    const along = px * axis[0] + py * axis[1] + pz * axis[2];
-    const across2 = px * px + py * py + pz * pz - along * along;
-    if ((along * along) / (ra * ra) + across2 / (rb * rb) > 1) continue;
     const idx = i + nx * (j + ny * k);
-    if (allowed.includes(kind[idx]!)) {
-      kind[idx] = to;
-      count++;
-    }
+    if (!allowed.includes(kind[idx]!)) continue;
+    if (!insideBalloon(f, shape, [origin[0] + i * h, origin[1] + j * h, origin[2] + k * h], growMm)) continue;
+    kind[idx] = to;
+    count++;
   }
   return count;
 }
@@ -220,22 +218,16 @@ export function placeFeatures(base: BaseGrid, input: CementInput, rng: Random): 
   const tips = targets.map((t) => base.deformLocal(t));
   let cavityMl = 0;
   if (input.procedure === 'bkp') {
-    const g = vertebraGeometry(level);
-    const ra = BALLOON_LENGTH_MM / 2;
-    const perBalloon = input.approach === 'bipedicular' ? CAVITY_ML_PER_BALLOON : 2 * CAVITY_ML_PER_BALLOON;
-    // Ellipsoid volume 4/3·π·ra·rb²; the balloon lies along the pedicle axis.
-    const rb = Math.sqrt((3 * perBalloon * 1000) / (4 * Math.PI * ra));
+    // The balloons drawn at the end of inflation, moved into the vertebra's frame: one shape
+    // (procedures/balloon.ts) for the picture and the cavity.
+    const balloons = inflatedBalloons(levelLandmarks(level), input.approach, { level, grade: input.grade, shape: input.shape });
     const h3 = base.meta.spacingMm ** 3;
-    for (const [n, tip] of tips.entries()) {
-      const s = input.approach === 'bipedicular' ? (n === 0 ? 1 : -1) : 0;
-      const axis: Vec3 = s === 0 ? [0, 0, 1] : [-s * Math.sin(g.pedicleAngle), 0, Math.cos(g.pedicleAngle)];
-      // The drilled channel ends at the anterior-third target: the balloon lies behind its tip.
-      const back = ra - BALLOON_TIP_CLEARANCE_MM;
-      const centre: Vec3 = [tip[0] - axis[0] * back, tip[1], tip[2] - axis[2] * back];
-      tips[n] = centre;
+    for (const [n, b] of balloons.entries()) {
+      const frame = moveBalloonFrame(b.frame, toLocal);
+      tips[n] = frame.centre;
       // The tamp compacts the trabeculae round it and squeezes shut the small veins it meets [U].
-      markEllipsoid(base, kind, centre, axis, ra + COMPACTED_SHELL_MM, rb + COMPACTED_SHELL_MM, 255, CRUSHABLE);
-      cavityMl += (markEllipsoid(base, kind, centre, axis, ra, rb, CELL.cavity, [255, CELL.cleft]) * h3) / 1000;
+      markBalloon(base, kind, frame, b.shape, COMPACTED_SHELL_MM, 255, CRUSHABLE);
+      cavityMl += (markBalloon(base, kind, frame, b.shape, 0, CELL.cavity, [255, CELL.cleft]) * h3) / 1000;
     }
     // Inflation stops where the balloon meets cortex or endplate (domain.md §1 step 6 [C]): keep a
     // layer of (compacted) bone between the cavity and the shell.

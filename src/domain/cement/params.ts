@@ -115,18 +115,7 @@ export const COMPACTED_SHELL_MM = 1.5;
 export const COMPACTED_RESISTANCE = 4;
 export const COMPACTED_EXTRA_THRESHOLD = 0.2;
 
-/** Balloon: 15 mm long (10/15/20 mm balloons, 2–3 mL max, domain.md §1 [C]). */
-export const BALLOON_LENGTH_MM = 15;
-/** How far the balloon's front end reaches past the channel's end (the target), mm [U]. */
-export const BALLOON_TIP_CLEARANCE_MM = 2;
-/**
- * Cavity left per balloon, mL [U], before clipping to the bone: below the 2–3 mL maximum
- * (domain.md §1 [C]) since inflation stops at height restoration or on meeting cortex or an
- * endplate; the cement then fills the cavity and interdigitates beyond it (domain.md §6: about
- * 2.4 mL per side plus interdigitation [C]). Tuned so BKP at the typical volume leaks at about
- * the pooled 18.4% (domain.md §5 [C]).
- */
-export const CAVITY_ML_PER_BALLOON = 1.0;
+/** The balloon's shape and the cavity it leaves: procedures/balloon.ts (one shape for picture and simulation). */
 
 /** Sclerotic rim round an intravertebral cleft, mm, resisting like compacted bone [U]. */
 export const CLEFT_RIM_MM = 0.75;

@@ -8,28 +8,19 @@ import type { LevelLandmarks } from '../anatomy/landmarks.ts';
 import type { Vec3 } from '../anatomy/vec.ts';
 import type { Approach, CaseParams, SingleProcedure } from '../caseParams.ts';
 import { plannedVolumeMl } from '../cement/plannedVolume.ts';
-import type { BalloonLength, BalloonShape } from './balloon.ts';
-import { balloonShape } from './balloon.ts';
-import { CAVITY_ML_PER_BALLOON } from '../cement/params.ts';
-
-/**
- * Fill each balloon reaches: the cavity the cement simulation leaves per balloon, so the balloon
- * drawn and the cavity the cement fills are the same size (within the 2–3 mL maximum, domain.md §1).
- */
-const BALLOON_FILL_ML = CAVITY_ML_PER_BALLOON;
+import type { BalloonFrame, BalloonPlan, BalloonShape } from './balloon.ts';
+import { placeBalloon, planBalloons } from './balloon.ts';
 import type { Plan } from './plans.ts';
 import { restoredShareFor } from './restoration.ts';
 import type { ProcedurePose } from './sampleProcedure.ts';
 import { NEEDLE_DEPTH_AT, sample } from './sampleProcedure.ts';
 import type { Trajectory } from './trajectory.ts';
-import { NEEDLE_OD_MM, planTrajectory, roomAt, sidesFor, tipAt } from './trajectory.ts';
+import { NEEDLE_OD_MM, planTrajectory, sidesFor, tipAt } from './trajectory.ts';
 
 /** Working cannula outer diameter, mm. [U] approximate: wide enough for the drill and balloon. */
 export const CANNULA_OD_MM = 4.2;
 /** Kyphoplasty: the cannula tip stops just past the posterior wall; drill and balloon go on from there. */
 const CANNULA_DEPTH = NEEDLE_DEPTH_AT.pedicle + 0.08;
-/** Balloon length used (domain.md §1: 10/15/20 mm [C]); 15 mm fits the anterior half of a lumbar body. */
-export const DEFAULT_BALLOON_MM: BalloonLength = 15;
 
 export interface PreparedCase {
   procedure: SingleProcedure;
@@ -37,11 +28,10 @@ export interface PreparedCase {
   landmarks: LevelLandmarks;
   approach: Approach;
   trajectories: Trajectory[];
-  /** Room for each balloon (half the free height at its target, mm), intact and as fractured. */
-  rooms: { intact: number; collapsed: number }[];
+  /** How each balloon inflates (length, fill it reaches, room between the endplates). */
+  balloons: BalloonPlan[];
   restoredShare: number;
   volumeMl: number;
-  balloonLength: BalloonLength;
 }
 
 export function prepareCase(procedure: SingleProcedure, params: CaseParams, landmarks: LevelLandmarks, bkpShare?: number): PreparedCase {
@@ -53,10 +43,9 @@ export function prepareCase(procedure: SingleProcedure, params: CaseParams, land
     landmarks,
     approach: params.approach,
     trajectories,
-    rooms: trajectories.map((traj) => roomAt(landmarks, traj.target, fracture)),
+    balloons: procedure === 'bkp' ? planBalloons(trajectories, params.approach, fracture) : [],
     restoredShare: restoredShareFor(procedure, bkpShare),
     volumeMl: plannedVolumeMl(params),
-    balloonLength: DEFAULT_BALLOON_MM,
   };
 }
 
@@ -75,9 +64,8 @@ export interface ToolPose {
 
 export interface BalloonPose {
   visible: boolean;
-  /** Centre of the balloon and its axis (unit, along the path), spine frame. */
-  centre: Vec3;
-  axis: Vec3;
+  /** Centre of the balloon and its frame (axis along the path, across, up), spine frame. */
+  frame: BalloonFrame;
   shape: BalloonShape;
 }
 
@@ -116,18 +104,9 @@ export function samplePose(plan: Plan, c: PreparedCase, t: number): CasePose {
   });
   const balloons: BalloonPose[] = bkp
     ? c.trajectories.map((traj, i) => {
-        const { intact, collapsed } = c.rooms[i]!;
-        const room = intact + (collapsed - intact) * collapse;
-        const shape = balloonShape(BALLOON_FILL_ML * f.balloonFill, c.balloonLength, room);
-        // The far end of the balloon sits at the target; it grows back toward the cannula.
-        const back = c.balloonLength / 2 + shape.radiusMm;
-        const d = traj.direction;
-        return {
-          visible: f.balloonInserted > 0.01,
-          centre: [traj.target[0] - d[0] * back, traj.target[1] - d[1] * back, traj.target[2] - d[2] * back],
-          axis: d,
-          shape,
-        };
+        // Fully inflated, this is the cavity the cement simulation fills (balloon.ts).
+        const { shape, frame } = placeBalloon(traj, c.balloons[i]!, f.balloonFill);
+        return { visible: f.balloonInserted > 0.01, frame, shape };
       })
     : [];
   return { fractions: f, collapse, tools, balloons, cementInjectedMl: c.volumeMl * f.cementFill };
