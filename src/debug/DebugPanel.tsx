@@ -1,5 +1,6 @@
 import { Leva, useControls } from 'leva';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import type { MessageKey } from '../i18n/en.ts';
 import type { Approach, Viscosity } from '../domain/caseParams.ts';
 import { APPROACHES, VISCOSITIES, VOLUME_MAX_ML, VOLUME_MIN_ML } from '../domain/caseParams.ts';
 import { plannedVolumeMl } from '../domain/cement/plannedVolume.ts';
@@ -96,14 +97,60 @@ export default function DebugPanel() {
     });
   }, [setControls, rate, params, bkpShare]);
 
-  // The panel is for lecture screens; on a phone it would cover the controls.
-  const [wide, setWide] = useState(() => window.matchMedia('(min-width: 821px)').matches);
+  const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const query = window.matchMedia('(min-width: 821px)');
-    const onChange = () => setWide(query.matches);
-    query.addEventListener('change', onChange);
-    return () => query.removeEventListener('change', onChange);
+    root.current?.scrollIntoView?.({ block: 'nearest' });
   }, []);
 
-  return <Leva hidden={!wide} collapsed titleBar={{ title: t('debug.title'), filter: false }} theme={{ sizes: { rowHeight: '32px' } }} />;
+  return (
+    <div ref={root} className="expert__panel">
+      <Leva fill flat oneLineLabels titleBar={false} theme={LEVA_THEME} />
+      <dl className="expert__notes">
+        {NOTES.map((n) => (
+          <div key={n.term}>
+            <dt>{t(n.term)}</dt>
+            <dd>{t(n.note)}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
 }
+
+/** Where each parameter's range comes from (domain.md), shown under the panel and readable by all. */
+const NOTES: readonly { term: MessageKey; note: MessageKey }[] = [
+  { term: 'debug.viscosity', note: 'debug.note.viscosity' },
+  { term: 'debug.volume', note: 'debug.note.volume' },
+  { term: 'debug.approach', note: 'debug.note.approach' },
+  { term: 'debug.restored', note: 'debug.note.restored' },
+  { term: 'debug.seed', note: 'debug.note.seed' },
+  { term: 'debug.rate', note: 'debug.note.rate' },
+];
+
+/**
+ * The app's palette (styles.css) in leva's terms: text at least 4.5:1 on every panel background
+ * (#eef1f7 and #b5bdd0 on #1f2537 / #283049), rows as tall as the app's touch targets.
+ */
+const APP_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
+const LEVA_THEME = {
+  colors: {
+    elevation1: '#1f2537',
+    elevation2: '#1f2537',
+    elevation3: '#283049',
+    accent1: '#f0c98a',
+    accent2: '#f0c98a',
+    accent3: '#f5d6a3',
+    highlight1: '#b5bdd0',
+    highlight2: '#eef1f7',
+    highlight3: '#ffffff',
+    vivid1: '#f0c98a',
+    folderWidgetColor: '#eef1f7',
+    folderTextColor: '#eef1f7',
+    toolTipBackground: '#eef1f7',
+    toolTipText: '#1f2537',
+  },
+  fonts: { sans: APP_FONT, mono: APP_FONT },
+  fontSizes: { root: '14px' },
+  sizes: { rootWidth: '100%', controlWidth: '100%', rowHeight: '44px', numberInputMinWidth: '64px', scrubberWidth: '12px', scrubberHeight: '24px' },
+  borderWidths: { focus: '2px', hover: '1px', active: '2px', input: '1px' },
+};

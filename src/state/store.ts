@@ -41,6 +41,13 @@ export interface AppState {
   xrayDenseBright: boolean;
   /** Kyphoplasty: share of the lost height the balloon gives back (0 = a non-responder). */
   bkpRestoredShare: number;
+  /** Lecture hall: the screen blacked out (clickers' B or '.'), and the chrome hidden (H). */
+  presenter: Presenter;
+}
+
+export interface Presenter {
+  black: boolean;
+  chromeHidden: boolean;
 }
 
 export interface Layers {
@@ -85,6 +92,7 @@ export interface AppActions {
   setLayers(patch: Partial<Layers>): void;
   setXrayDenseBright(bright: boolean): void;
   setBkpRestoredShare(share: number): void;
+  setPresenter(patch: Partial<Presenter>): void;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -135,6 +143,7 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
       layers: { ...DEFAULT_LAYERS },
       xrayDenseBright: false,
       bkpRestoredShare: BKP_RESPONDER_RESTORED_SHARE,
+      presenter: { black: false, chromeHidden: false },
 
       play() {
         const state = get();
@@ -239,6 +248,10 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
       setBkpRestoredShare(share) {
         const clamped = Math.min(1, Math.max(0, Number.isFinite(share) ? share : BKP_RESPONDER_RESTORED_SHARE));
         if (clamped !== get().bkpRestoredShare) set({ bkpRestoredShare: clamped, version: get().version + 1 });
+      },
+      setPresenter(patch) {
+        // Not a state of the picture: the 3D view under a black screen or without chrome is the same.
+        set({ presenter: { ...get().presenter, ...patch } });
       },
       setLoading(loading) {
         if (get().loading !== loading) set({ loading });

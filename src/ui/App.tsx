@@ -1,4 +1,4 @@
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, useCallback, useState } from 'react';
 import { SceneHost } from '../scene/SceneHost.tsx';
 import { useT } from '../i18n/useT.ts';
 import { useAppStore } from '../state/useAppStore.ts';
@@ -18,10 +18,13 @@ import { StepList } from './StepList.tsx';
 import { Transport } from './Transport.tsx';
 import { ViewOptions } from './ViewOptions.tsx';
 import { WebGLFallback } from './WebGLFallback.tsx';
+import { Blackout } from './Blackout.tsx';
+import { KeyList } from './KeyList.tsx';
+import { useFullscreen } from './useFullscreen.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 
-// Expert parameters: loaded only in educator mode, never in the first bundle.
-const DebugPanel = lazy(() => import('../debug/DebugPanel.tsx'));
+// Lecture tools and expert parameters: loaded only in educator mode, never in the first bundle.
+const EducatorTools = lazy(() => import('./EducatorTools.tsx'));
 
 export interface AppProps {
   webgl: boolean;
@@ -39,7 +42,13 @@ export function App({ webgl, onError }: AppProps) {
   // The embedded player (ui=compact): no brand header, one row of controls, the step list a drawer.
   const compact = useAppStore((s) => s.params.ui === 'compact');
   const [stepsOpen, setStepsOpen] = useState(false);
-  useKeyboardShortcuts();
+  const [keysOpen, setKeysOpen] = useState(false);
+  const chromeHidden = useAppStore((s) => s.presenter.chromeHidden);
+  const setPresenter = useAppStore((s) => s.setPresenter);
+  const notify = useAppStore((s) => s.notify);
+  const onRefused = useCallback(() => notify({ kind: 'message', key: 'notice.fullscreenRefused', tone: 'warning' }), [notify]);
+  const fullscreen = useFullscreen(onRefused);
+  useKeyboardShortcuts({ toggleFullscreen: fullscreen.toggle, toggleKeyList: () => setKeysOpen((v) => !v) });
   const stepsToggle = (
     <button
       type="button"
@@ -54,7 +63,7 @@ export function App({ webgl, onError }: AppProps) {
   );
 
   return (
-    <div className={`app app--${mode}${compact ? ' app--compact' : ''}`}>
+    <div className={`app app--${mode}${compact ? ' app--compact' : ''}${chromeHidden ? ' app--bare' : ''}`}>
       {compact ? (
         <header className="compact-bar">
           <ProcedureSwitch />
@@ -103,7 +112,21 @@ export function App({ webgl, onError }: AppProps) {
           {procedure === 'compare' && <ResultsPanel />}
         </div>
         {!compact && stepsToggle}
-        <StepList open={stepsOpen} />
+        <div className="side">
+          <StepList open={stepsOpen} />
+          {mode === 'educator' && !compact && (
+            <ErrorBoundary lang={lang} onError={onError} fallback={() => null}>
+              <Suspense fallback={null}>
+                <EducatorTools fullscreen={fullscreen} onShowKeys={() => setKeysOpen(true)} />
+              </Suspense>
+            </ErrorBoundary>
+          )}
+        </div>
+        {chromeHidden && (
+          <button type="button" className="button show-chrome" onClick={() => setPresenter({ chromeHidden: false })}>
+            {t('presenter.showChrome')}
+          </button>
+        )}
       </main>
 
       <footer className="dock">
@@ -112,13 +135,8 @@ export function App({ webgl, onError }: AppProps) {
         <p className="disclaimer">{t('app.disclaimer')}</p>
       </footer>
 
-      {mode === 'educator' && (
-        <ErrorBoundary lang={lang} onError={onError} fallback={() => null}>
-          <Suspense fallback={null}>
-            <DebugPanel />
-          </Suspense>
-        </ErrorBoundary>
-      )}
+      <Blackout />
+      <KeyList open={keysOpen} onClose={() => setKeysOpen(false)} />
     </div>
   );
 }
