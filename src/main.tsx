@@ -18,7 +18,8 @@ import { createReadiness } from './state/readiness.ts';
 import { createAppStore } from './state/store.ts';
 import { readQuery, syncUrl } from './state/urlSync.ts';
 import { StoreContext } from './state/useAppStore.ts';
-import { loadLocale, subscribeLocales, translate } from './i18n/translate.ts';
+import { en } from './i18n/en.ts';
+import { loadLocale, provideMessages, subscribeLocales, translate } from './i18n/translate.ts';
 import { connectEmbedding } from './embed/connectEmbedding.ts';
 import { App } from './ui/App.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
@@ -31,7 +32,11 @@ declare global {
   }
 }
 
+// Development builds only: `lang=xx` shows the pseudo-locale (src/i18n/pseudoLocale.ts) in place of
+// English, to check that layouts survive longer strings. Production builds drop this code.
+const pseudoLocale = import.meta.env.DEV && new URLSearchParams(window.location.search).get('lang') === 'xx';
 const parsed = readQuery(window.location.search, navigator.languages);
+if (pseudoLocale) parsed.issues = parsed.issues.filter((i) => i.param !== 'lang');
 const requestedT = parsed.t ?? (parsed.step ? stepStart(timelinePlan(parsed.params.procedure), parsed.step) : 0);
 const store = createAppStore({ params: parsed.params, t: requestedT });
 if (parsed.issues.length > 0) store.getState().notify({ kind: 'query', issues: parsed.issues });
@@ -92,4 +97,7 @@ function mount(into: HTMLElement): void {
 
 // The first language's messages arrive before the first render, so no English flashes by; should its
 // file fail to load, the page still opens, in English.
-loadLocale(store.getState().params.lang).catch(reportError).finally(() => mount(container));
+const firstMessages = pseudoLocale
+  ? import('./i18n/pseudoLocale.ts').then(({ pseudoLocalize }) => provideMessages('en', pseudoLocalize(en)))
+  : loadLocale(store.getState().params.lang);
+firstMessages.catch(reportError).finally(() => mount(container));

@@ -97,7 +97,18 @@ function pluralCategory(lang: Lang, count: number): Intl.LDMLPluralRule {
 }
 
 function lookup(lang: Lang, key: string): string | undefined {
-  return (loaded.get(lang) as Record<string, string> | undefined)?.[key] ?? (en as Record<string, string>)[key];
+  const table = (l: string) => loaded.get(l) as Record<string, string> | undefined;
+  return table(lang)?.[key] ?? table('en')?.[key];
+}
+
+/**
+ * Puts a message table in place of a language's (the development build's pseudo-locale replaces
+ * English this way); subscribers hear of it as of a loaded locale.
+ */
+export function provideMessages(lang: string, messages: LocaleMessages): void {
+  loaded.set(lang, messages);
+  generation += 1;
+  for (const fn of listeners) fn();
 }
 
 /** Fills `{name}` placeholders; numbers are written the language's way. Unknown ones stay visible. */

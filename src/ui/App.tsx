@@ -8,6 +8,7 @@ import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { EmbedDialog } from './EmbedDialog.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Icon } from './Icon.tsx';
+import { LanguagePicker } from './LanguagePicker.tsx';
 import { ModeSwitch } from './ModeSwitch.tsx';
 import { Notices } from './Notices.tsx';
 import { OpenFullViewLink } from './OpenFullViewLink.tsx';
@@ -81,6 +82,7 @@ export function App({ webgl, onError }: AppProps) {
             <ProcedureSwitch />
             <CasePicker />
             <ModeSwitch />
+            <LanguagePicker />
             <CopyLinkButton />
             <EmbedDialog />
           </div>

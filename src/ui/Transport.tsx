@@ -54,7 +54,7 @@ export function Transport() {
             <span
               key={s.id}
               className={`scrubber__segment scrubber__segment--${s.phase}${i === stepIndex ? ' is-current' : ''}`}
-              style={{ left: `${((starts[i] ?? 0) / total) * 100}%`, width: `${(s.duration / total) * 100}%` }}
+              style={{ insetInlineStart: `${((starts[i] ?? 0) / total) * 100}%`, width: `${(s.duration / total) * 100}%` }}
             />
           ))}
         </div>
