@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { embedScript } from './scripts/lib/viteEmbed.ts';
 
 /**
  * The built app may only talk to its own origin (product.md: no trackers, no external requests).
@@ -34,7 +35,7 @@ function contentSecurityPolicy(): Plugin {
 // Unit tests run in node; browser tests drive Debian's Chromium through playwright-core
 // against a production build served by `vite preview` (see tests/browser/setup.ts).
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), embedScript()],
   base: './',
   build: {
     target: 'es2022',

@@ -27,6 +27,6 @@ export function embedSnippets(appUrl: string, query: URLSearchParams, frameTitle
   const src = `${appUrl}?${frameQuery.toString()}`;
   const iframe =
     `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(frameTitle)}" loading="lazy" allow="fullscreen"\n` +
-    `  style="display:block;width:100%;aspect-ratio:16/9;min-height:440px;border:0"></iframe>`;
+    `  style="display:block;width:100%;aspect-ratio:16/9;min-height:500px;border:0"></iframe>`;
   return { element, iframe };
 }
