@@ -100,11 +100,15 @@ export async function serveWithNginx(options: { frameAncestors?: string } = {}):
   };
 }
 
-/** Serves examples/clinic.html (at `/`) on its own port, its embed script pointed at `appUrl`. */
-export async function serveClinicPage(appUrl: string): Promise<Served> {
-  const html = readFileSync(join(ROOT, 'examples/clinic.html'), 'utf8').replaceAll(EXAMPLE_APP_URL, appUrl);
+/**
+ * Serves examples/clinic.html (at `/`) on its own port, its embed script pointed at `appUrl`
+ * (a function when the app's address is known only after this server has started).
+ */
+export async function serveClinicPage(appUrl: string | (() => string)): Promise<Served> {
+  const source = readFileSync(join(ROOT, 'examples/clinic.html'), 'utf8');
   const server = createServer((req, res) => {
     if (req.url === '/' || req.url?.startsWith('/?')) {
+      const html = source.replaceAll(EXAMPLE_APP_URL, typeof appUrl === 'function' ? appUrl() : appUrl);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(html);
     } else {
