@@ -3,7 +3,24 @@
  * yellow nerves, blue veins, red muscle) so they read at a glance; see-through layers let the
  * needle's path through skin and muscle be seen without hiding the bone.
  */
-import { BackSide, DoubleSide, FrontSide, MeshStandardMaterial } from 'three';
+import { BackSide, DoubleSide, FrontSide, MeshStandardMaterial, Plane, Vector3 } from 'three';
+
+/** Beyond this (metres) a clipping plane keeps everything: the near cut switched off. */
+const FAR = 1e3;
+
+/**
+ * The near cut: in close side shots, anatomy further toward the camera than the treated body's side
+ * (ribs, the neighbours' transverse processes) is cut away so it does not hide the section. One
+ * plane in every anatomy material, always present (switching it off moves it far away), so turning
+ * it on or off never recompiles a shader.
+ */
+export const NEAR_CUT = new Plane(new Vector3(1, 0, 0), FAR);
+
+/** Cuts away what lies beyond `xWorld` (metres) toward `toward` (−1: −X), or nothing (null). */
+export function setNearCut(xWorld: number | null, toward: 1 | -1 = -1): void {
+  if (xWorld === null) NEAR_CUT.set(NEAR_CUT.normal.set(1, 0, 0), FAR);
+  else NEAR_CUT.set(NEAR_CUT.normal.set(-toward, 0, 0), toward * xWorld);
+}
 import type { MeshKind } from './partKind.ts';
 
 function material(color: string, options: { opacity?: number; roughness?: number; side?: typeof FrontSide | typeof DoubleSide | typeof BackSide } = {}): MeshStandardMaterial {
@@ -16,6 +33,7 @@ function material(color: string, options: { opacity?: number; roughness?: number
     opacity,
     depthWrite: opacity >= 1,
     side: options.side ?? FrontSide,
+    clippingPlanes: [NEAR_CUT],
   });
 }
 

@@ -3,14 +3,16 @@
  * for the outer levels, and the treated level (plus the disc above it) fractured at run time.
  */
 import type { BufferGeometry, MeshStandardMaterial, Object3D } from 'three';
-import { BackSide, Group, Mesh, Plane, Vector3 } from 'three';
+import { BackSide, BufferAttribute, BufferGeometry as Geometry, Group, LineSegments, Matrix4, Mesh, Plane, Vector3 } from 'three';
 import type { FractureParams } from '../domain/anatomy/fracture.ts';
-import { materialFor } from './anatomyMaterials.ts';
+import { NEAR_CUT, materialFor } from './anatomyMaterials.ts';
 import type { FracturedGeometry } from './fracturedGeometry.ts';
 import { fractureGeometry } from './fracturedGeometry.ts';
 import type { MeshKind } from './partKind.ts';
 import { RENDER_ORDER, meshKindOf } from './partKind.ts';
 import { MU_PER_MM } from './fluoro/attenuation.ts';
+import { buildSectionCap } from './sectionCap.ts';
+import { createSectionMaterials } from './sectionMaterials.ts';
 
 /**
  * What a mesh adds to an X-ray. The outer bone counts as cortical throughout; the cancellous mesh
@@ -32,6 +34,8 @@ function attenuationOf(kind: MeshKind): number | undefined {
   }
 }
 
+const scratch = new Vector3();
+
 export interface SegmentLevel {
   id: string;
   scene: Object3D;
@@ -47,9 +51,11 @@ export interface BuiltSegment {
   targetBone: Mesh | null;
   /**
    * Opens the treated vertebra along a sagittal plane through `pointWorld` (metres, world frame),
-   * removing the half toward -X (the patient's right, the camera's side), or closes it (null).
+   * removing the half on the camera's side (`toward` −1: toward −X, the patient's right; +1 the
+   * left), or closes it (null). The cut face is filled (cortical shell and cancellous interior), and
+   * the outline of the intact section is drawn faintly: the vertebra before the fracture.
    */
-  setCutaway(pointWorld: Vector3 | null): void;
+  setCutaway(pointWorld: Vector3 | null, toward?: 1 | -1): void;
   dispose(): void;
 }
 
@@ -60,6 +66,8 @@ export function buildSegment(levels: readonly SegmentLevel[], target: string, fr
   const owned: BufferGeometry[] = [];
   const byKind = new Map<MeshKind, Mesh[]>();
   let targetBone: Mesh | null = null;
+  let boneSource: { geometry: BufferGeometry; matrix: Matrix4 } | null = null;
+  let cancellousSource: { geometry: BufferGeometry; matrix: Matrix4 } | null = null;
   const targetIndex = levels.findIndex((l) => l.id === target);
   const above = targetIndex > 0 ? levels[targetIndex - 1]!.id : null;
 
@@ -92,7 +100,11 @@ export function buildSegment(levels: readonly SegmentLevel[], target: string, fr
       const mu = attenuationOf(kind);
       if (mu !== undefined) mesh.userData['muPerMm'] = mu;
       mesh.userData['level'] = level.id;
-      if (isTarget && kind === 'bone') targetBone = mesh;
+      if (isTarget && kind === 'bone') {
+        targetBone = mesh;
+        boneSource = { geometry: node.geometry as BufferGeometry, matrix: node.matrixWorld.clone() };
+      }
+      if (isTarget && kind === 'cancellous') cancellousSource = { geometry: node.geometry as BufferGeometry, matrix: node.matrixWorld.clone() };
       const list = byKind.get(kind) ?? [];
       list.push(mesh);
       byKind.set(kind, list);
@@ -104,10 +116,10 @@ export function buildSegment(levels: readonly SegmentLevel[], target: string, fr
   // the cut reads as a section. Clipping planes are in world space, so the plane moves with the group.
   const plane = new Plane(new Vector3(1, 0, 0), 0);
   const cutOutside = (materialFor('bone', true) as MeshStandardMaterial).clone();
-  cutOutside.clippingPlanes = [plane];
+  cutOutside.clippingPlanes = [plane, NEAR_CUT];
   const cutInside = (materialFor('cancellous', true) as MeshStandardMaterial).clone();
   cutInside.side = BackSide;
-  cutInside.clippingPlanes = [plane];
+  cutInside.clippingPlanes = [plane, NEAR_CUT];
   const bone = targetBone as Mesh | null;
   const inside = bone ? new Mesh(bone.geometry, cutInside) : null;
   if (inside && bone) {
@@ -120,25 +132,71 @@ export function buildSegment(levels: readonly SegmentLevel[], target: string, fr
   const closedMaterial = bone?.material;
   const cancellous = byKind.get('cancellous') ?? [];
 
+  // The cut face, built on first use for each cut (side and place).
+  const section = createSectionMaterials();
+  const caps = new Map<string, { cap: Mesh; outline: LineSegments; fractured: FracturedGeometry }>();
+  let shownCap: { cap: Mesh; outline: LineSegments } | null = null;
+  let collapse = 1;
+  function capFor(x0: number, toward: 1 | -1) {
+    const key = `${x0.toFixed(6)}|${toward}`;
+    let entry = caps.get(key);
+    if (!entry && boneSource) {
+      const built = buildSectionCap(boneSource, cancellousSource, x0, toward);
+      const f = fractureGeometry(built.geometry, new Matrix4(), fracture);
+      built.geometry.dispose();
+      f.setCollapse(collapse);
+      fractured.push(f);
+      owned.push(f.geometry);
+      const cap = new Mesh(f.geometry, [section.cortical, section.cancellous]);
+      cap.name = `${target}_section`;
+      const lineGeometry = new Geometry();
+      // A little toward the camera, so the outline is not lost in the face.
+      const lifted = built.outline.slice();
+      for (let i = 0; i < lifted.length; i += 3) lifted[i]! += toward * 0.0003;
+      lineGeometry.setAttribute('position', new BufferAttribute(lifted, 3));
+      owned.push(lineGeometry);
+      const outline = new LineSegments(lineGeometry, section.outline);
+      outline.computeLineDistances();
+      outline.name = `${target}_intact_outline`;
+      outline.renderOrder = 5;
+      group.add(cap, outline);
+      entry = { cap, outline, fractured: f };
+      caps.set(key, entry);
+    }
+    return entry ?? null;
+  }
+
   return {
     group,
     byKind,
     targetBone,
     setCollapse(k) {
+      collapse = k;
       for (const f of fractured) f.setCollapse(k);
     },
-    setCutaway(point) {
+    setCutaway(point, toward = -1) {
       if (!bone || !inside) return;
       const open = point !== null;
-      if (point) plane.setFromNormalAndCoplanarPoint(new Vector3(1, 0, 0), point);
+      if (point) plane.setFromNormalAndCoplanarPoint(new Vector3(-toward, 0, 0), point);
       bone.material = open ? cutOutside : (closedMaterial as MeshStandardMaterial);
       inside.visible = open;
       for (const c of cancellous) c.visible = false;
+      const next = point ? capFor(group.worldToLocal(scratch.copy(point)).x, toward) : null;
+      if (shownCap && shownCap !== next) {
+        shownCap.cap.visible = false;
+        shownCap.outline.visible = false;
+      }
+      if (next) {
+        next.cap.visible = true;
+        next.outline.visible = true;
+      }
+      shownCap = next;
     },
     dispose() {
       for (const g of owned) g.dispose();
       cutOutside.dispose();
       cutInside.dispose();
+      section.dispose();
     },
   };
 }

@@ -178,8 +178,13 @@ export function FluoroLabels({ width, height }: { width: number; height: number 
     const [x2, y2] = p(b);
     return <line key={key} x1={x1} y1={y1} x2={x2} y2={y2} className="fluoro-guide" data-guide={key} />;
   };
+  const frame = (rect: Rect, projection: string) => (
+    <div className="fluoro-frame" data-projection={projection} style={{ left: rect.x, top: top(rect), width: rect.width, height: rect.height }} />
+  );
   return (
     <div className="fluoro-labels">
+      {frame(layout.ap, 'ap')}
+      {frame(layout.lateral, 'lateral')}
       {label(layout.ap, step === 'dock' ? t('fluoro.bullseye') : t('fluoro.ap'), 'ap')}
       {label(layout.lateral, t('fluoro.lateral'), 'lateral')}
       {showGuides && (

@@ -54,8 +54,8 @@ function Pane({ procedure, primary, link, titled }: { procedure: SingleProcedure
   const t = useT();
   const label = usePaneLabel(procedure);
   return (
-    <section className={`pane pane--${procedure}`} aria-label={t(`procedure.${procedure}.long`)}>
-      {titled && <h2 className="pane__title">{t(`procedure.${procedure}.long`)}</h2>}
+    <section className={`pane pane--${procedure}`} aria-label={t(`procedure.${procedure}.long`)} data-pane={procedure}>
+      {titled && <h2 className="pane__title" data-covers-view="">{t(`procedure.${procedure}.long`)}</h2>}
       <ScenePane procedure={procedure} primary={primary} link={link} label={label} />
       <PaneOverlay />
     </section>

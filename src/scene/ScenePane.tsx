@@ -1,5 +1,5 @@
 import { Canvas } from '@react-three/fiber';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import type { SingleProcedure } from '../domain/caseParams.ts';
 import { useT } from '../i18n/useT.ts';
 import { PALETTE } from '../render/materials.ts';
@@ -14,8 +14,16 @@ import { CArm } from './CArm.tsx';
 import { FluoroLayer } from './FluoroLayer.tsx';
 import { FrameReporter } from './FrameReporter.tsx';
 import { Lights } from './Lights.tsx';
+import { ShotContext, createShotState } from './ShotContext.ts';
 import { StatsProbe } from './StatsProbe.tsx';
 import { useSpineIndex } from './useSpineIndex.ts';
+import { ViewProbe } from './ViewProbe.tsx';
+
+/**
+ * A long lens (narrow field of view): close shots of one vertebra then keep its proportions, where a
+ * wide lens close up would blow up whatever sits nearer the camera.
+ */
+const CAMERA_FOV_DEG = 18;
 
 export interface ScenePaneProps {
   procedure: SingleProcedure;
@@ -33,7 +41,7 @@ export function ScenePane({ procedure, primary, link, label }: ScenePaneProps) {
       className="scene-canvas"
       frameloop="demand"
       dpr={[1, 2]}
-      camera={{ fov: 35, near: 0.005, far: 5, position: [0, 0, -0.4] }}
+      camera={{ fov: CAMERA_FOV_DEG, near: 0.005, far: 5, position: [0, 0, -0.4] }}
       gl={{ antialias: true, powerPreference: 'high-performance', localClippingEnabled: true }}
       aria-label={label}
       role="img"
@@ -55,13 +63,15 @@ function PaneScene({ procedure, link }: { procedure: SingleProcedure; link: Came
   const params = useAppStore((s) => s.params);
   const index = useSpineIndex();
   const level = segmentAround(index, params.level, 0)[0]!;
+  const shot = useMemo(() => createShotState(), []);
   return (
-    <>
-      <CameraRig landmarks={level.landmarks} link={link} />
+    <ShotContext.Provider value={shot}>
+      <CameraRig landmarks={level.landmarks} link={link} shot={shot} />
       <CaseView params={params} procedure={procedure} />
       <FluoroLayer procedure={procedure} params={params} landmarks={level.landmarks} />
       <CArm landmarks={level.landmarks} />
-    </>
+      <ViewProbe procedure={procedure} level={params.level} />
+    </ShotContext.Provider>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useFrame, useLoader, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
+import type { MeshStandardMaterial } from 'three';
 import { Vector3 } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
@@ -9,6 +10,7 @@ import { sampleAligned } from '../domain/procedures/alignTime.ts';
 import { planFor } from '../domain/procedures/plans.ts';
 import { restoredShareFor } from '../domain/procedures/restoration.ts';
 import { collapseOf } from '../domain/procedures/samplePose.ts';
+import { setNearCut } from '../render/anatomyMaterials.ts';
 import { buildSegment } from '../render/buildSegment.ts';
 import type { MeshKind } from '../render/partKind.ts';
 import { mmToScene } from '../render/toScene.ts';
@@ -16,9 +18,12 @@ import type { Layers } from '../state/store.ts';
 import { MODELS_BASE, segmentAround } from '../render/spineIndex.ts';
 import { selectPlan } from '../state/store.ts';
 import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
+import { useShotState } from './ShotContext.ts';
 import { useSpineIndex } from './useSpineIndex.ts';
 
 const cutPoint = new Vector3();
+/** Gap between the treated body's side wall and the near cut, mm. [U] visual. */
+const NEAR_CUT_MARGIN_MM = 4;
 
 export interface SpineModelsProps {
   level: TreatableLevel;
@@ -70,17 +75,43 @@ export function SpineModels({ level, grade, shape, procedure }: SpineModelsProps
 
   const plan = planFor(procedure);
   const share = restoredShareFor(procedure, useAppStore((s) => s.bkpRestoredShare));
-  const centre = segment.find((l) => l.id === level)!.landmarks.bodyCentre;
+  const treated = segment.find((l) => l.id === level)!.landmarks;
+  const centre = treated.bodyCentre;
+  // The body's half-width at its side wall (where the segmental veins leave it), mm.
+  const halfWidth = Math.abs(treated.segmentalVeinExits.right[0] - centre[0]);
+  const shot = useShotState();
+  const soft = useMemo(() => [...(built.byKind.get('neural') ?? []), ...(built.byKind.get('dura') ?? []), ...(built.byKind.get('vein') ?? [])], [built]);
   useFrame(() => {
     const s = store.getState();
     built.setCollapse(collapseOf(sampleAligned(selectPlan(s), plan, s.t), share));
-    if (s.layers.cutaway) {
-      // The cut runs just to the right of the midline, through the body centre.
-      cutPoint.set(mmToScene(centre[0] - 1), mmToScene(centre[1]), mmToScene(centre[2]));
+    // The cut opens the side the camera looks from: the needle's side (right for two needles).
+    const toward = s.params.approach === 'unipedicular' ? 1 : -1;
+    if (s.layers.cutaway && (shot?.cutaway ?? true)) {
+      // The cut runs just off the midline, through the body centre.
+      cutPoint.set(mmToScene(centre[0] + toward), mmToScene(centre[1]), mmToScene(centre[2]));
       built.group.localToWorld(cutPoint);
-      built.setCutaway(cutPoint);
+      built.setCutaway(cutPoint, toward);
     } else built.setCutaway(null);
+    // A little beyond the body's side wall, so the body itself is never touched by the near cut.
+    setNearCut(shot?.nearCut ? mmToScene(centre[0] + toward * (halfWidth + NEAR_CUT_MARGIN_MM)) : null, toward);
+    // Soft parts in the way of the shot fade (their materials are shared; every pane shows the same t).
+    const opacity = shot?.softOpacity ?? 1;
+    for (const m of soft) fade(m.material as MeshStandardMaterial, opacity);
   });
 
   return <primitive object={built.group} />;
+}
+
+/** Scales a material's own opacity (kept in userData the first time) by `k`. */
+function fade(material: MeshStandardMaterial, k: number): void {
+  const base = (material.userData['baseOpacity'] as number | undefined) ?? (material.userData['baseOpacity'] = material.opacity);
+  const opacity = base * k;
+  if (material.opacity === opacity) return;
+  material.opacity = opacity;
+  // Switching to see-through once recompiles the shader; from then on only the uniform changes.
+  if (opacity < 1 && !material.transparent) {
+    material.transparent = true;
+    material.depthWrite = false;
+    material.needsUpdate = true;
+  }
 }

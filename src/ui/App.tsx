@@ -54,6 +54,7 @@ export function App({ webgl, onError }: AppProps) {
     <button
       type="button"
       className="button steps-toggle"
+      data-covers-view=""
       aria-expanded={stepsOpen}
       aria-controls="step-list"
       aria-label={stepsOpen ? t('steps.hide') : t('steps.show')}
@@ -90,7 +91,7 @@ export function App({ webgl, onError }: AppProps) {
       )}
 
       <main className="stage">
-        <div className="stage__view">
+        <div className="stage__view" data-view-root="">
           {webgl ? (
             <ErrorBoundary lang={lang} onError={onError} fallback={(e) => <WebGLFallback reason="failed" detail={e.message} />}>
               <SceneHost />

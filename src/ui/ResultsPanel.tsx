@@ -43,67 +43,43 @@ export function ResultsPanel() {
   };
 
   return (
-    <section className={`results${open ? ' is-open' : ''}`} aria-labelledby="results-title">
+    <section className={`results${open ? ' is-open' : ''}`} aria-labelledby="results-title" data-covers-view="">
       <button type="button" className="button results__toggle" aria-expanded={open} onClick={() => setChoice(!open)} id="results-title">
         {t('results.title')}
       </button>
       {open && (
         <div className="results__body">
+          {/* One row per procedure, one column per measure: a short, wide strip under both vertebrae. */}
           <table className="results__table">
             <thead>
               <tr>
                 <th scope="col">{t('results.measure')}</th>
-                {rows.map(({ p }) => (
-                  <th scope="col" key={p}>{t(`procedure.${p}`)}</th>
-                ))}
+                <th scope="col">{t(`results.height.${line}`)}</th>
+                <th scope="col">{t('results.restored')}</th>
+                <th scope="col">{t('results.wedge')}</th>
+                <th scope="col">{t('results.cement')}</th>
+                <th scope="col">{t('results.leaks')}</th>
+                <th scope="col">{t('results.steps')}</th>
+                <th scope="col">{t('results.time')}</th>
               </tr>
             </thead>
             <tbody>
-              <tr>
-                <th scope="row">{t(`results.height.${line}`)}</th>
-                {rows.map(({ p, m }) => (
-                  <td key={p}>{t('results.beforeAfter', { before: fmt(m.heightBeforeMm[line]), after: fmt(m.heightAfterMm[line]), unit: ' mm' })}</td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">{t('results.restored')}</th>
-                {rows.map(({ p, m }) => (
-                  <td key={p}>{restored(p, m)}</td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">{t('results.wedge')}</th>
-                {rows.map(({ p, m }) => (
-                  <td key={p}>{t('results.beforeAfter', { before: fmt(m.wedgeBeforeDeg), after: fmt(m.wedgeAfterDeg), unit: '°' })}</td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">{t('results.cement')}</th>
-                {rows.map(({ p, m }) => (
-                  <td key={p}>{t('results.ml', { ml: fmt(m.cementVolumeMl) })}</td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">{t('results.leaks')}</th>
-                {rows.map(({ p, m }) => (
-                  <td key={p}>{m.leaks.length === 0 ? t('results.noLeaks') : m.leaks.map((l) => t('results.leak', { type: t.dynamic(`leak.${l.type}`), ml: fmt(l.volumeMl, 2) })).join(', ')}</td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">{t('results.steps')}</th>
-                {rows.map(({ p }) => (
-                  <td key={p}>{t.plural('results.stepCount', planFor(p).steps.length)}</td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">{t('results.time')}</th>
-                {rows.map(({ p }) => (
-                  <td key={p}>{t('results.minutes', { min: fmt(KAVIAR_MINUTES[p]) })}</td>
-                ))}
-              </tr>
+              {rows.map(({ p, m }) => (
+                <tr key={p}>
+                  <th scope="row">{t(`procedure.${p}`)}</th>
+                  <td>{t('results.beforeAfter', { before: fmt(m.heightBeforeMm[line]), after: fmt(m.heightAfterMm[line]), unit: ' mm' })}</td>
+                  <td>{restored(p, m)}</td>
+                  <td>{t('results.beforeAfter', { before: fmt(m.wedgeBeforeDeg), after: fmt(m.wedgeAfterDeg), unit: '°' })}</td>
+                  <td>{t('results.ml', { ml: fmt(m.cementVolumeMl) })}</td>
+                  <td>{m.leaks.length === 0 ? t('results.noLeaks') : m.leaks.map((l) => t('results.leak', { type: t.dynamic(`leak.${l.type}`), ml: fmt(l.volumeMl, 2) })).join(', ')}</td>
+                  <td>{t.plural('results.stepCount', planFor(p).steps.length)}</td>
+                  <td>{t('results.minutes', { min: fmt(KAVIAR_MINUTES[p]) })}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
-          <p className="results__sources">
+          <details className="results__sources">
+            <summary>{t('results.sourcesToggle')}</summary>
             {t('results.sources', {
               restoration:
                 bkpShare === BKP_RESPONDER_RESTORED_SHARE
@@ -112,7 +88,7 @@ export function ResultsPanel() {
                     ? t('results.restoration.none')
                     : t('results.restoration.custom', { pct: Math.round(bkpShare * 100) }),
             })}
-          </p>
+          </details>
         </div>
       )}
     </section>

@@ -29,7 +29,7 @@ export function ViewOptions() {
 
   return (
     <div className="view-options">
-      <button ref={trigger} type="button" className="button button--floating-top" aria-expanded={open} aria-controls={panelId} aria-label={t('layers.openLabel')} onClick={toggle}>
+      <button ref={trigger} type="button" className="button button--floating-top" data-covers-view="" aria-expanded={open} aria-controls={panelId} aria-label={t('layers.openLabel')} onClick={toggle}>
         {t('layers.open')}
       </button>
       {open && (

@@ -58,9 +58,11 @@ describe('the procedures on the anatomy', () => {
     await waitReady(page);
     const table = page.locator('.results__table');
     await table.waitFor();
-    expect(await table.locator('th[scope="col"]').allTextContents()).toEqual(['Measure', 'Vertebroplasty', 'Kyphoplasty']);
-    const wedgeRow = await table.locator('tr', { hasText: 'Wedge angle' }).textContent();
-    expect(wedgeRow).toContain(`${bkp.wedgeBeforeDeg.toFixed(1)} → ${bkp.wedgeAfterDeg.toFixed(1)}°`);
+    // One row per procedure (a short strip under both vertebrae), one column per measure.
+    expect(await table.locator('th[scope="row"]').allTextContents()).toEqual(['Vertebroplasty', 'Kyphoplasty']);
+    expect(await table.locator('th[scope="col"]').allTextContents()).toContain('Wedge angle');
+    const bkpRow = await table.locator('tbody tr').nth(1).textContent();
+    expect(bkpRow).toContain(`${bkp.wedgeBeforeDeg.toFixed(1)} → ${bkp.wedgeAfterDeg.toFixed(1)}°`);
     await page.screenshot({ path: `${SHOTS}/compare-end.png` });
     // A different case gives different numbers (computed, not typed in).
     await page.evaluate(() => window.spinecast!.set({ grade: 3 }));

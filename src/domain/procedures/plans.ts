@@ -6,6 +6,7 @@
 import type { SingleProcedure } from '../caseParams.ts';
 import type { Seconds } from '../units.ts';
 import { seconds } from '../units.ts';
+import type { ShotId } from './shots.ts';
 
 export type StepId =
   | 'position'
@@ -36,6 +37,8 @@ export interface Step {
   /** Translation key prefix: `<captionKey>.title`, `.patient`, `.clinical`, `.realTime`. */
   captionKey: string;
   fluoro: FluoroView;
+  /** The camera shot the step settles on (shots.ts): what the picture must show at this step. */
+  shot: ShotId;
   /** Translation key of the real-world duration, where a source gives one. */
   realTimeKey?: string;
   /** Translation key naming the source of the numbers in the caption. */
@@ -53,27 +56,28 @@ function step(
   duration: number,
   captionKey: string,
   fluoro: FluoroView,
+  shot: ShotId,
   extra: Pick<Step, 'realTimeKey' | 'sourceKey'> = {},
 ): Step {
-  return { id, phase, duration: seconds(duration), captionKey, fluoro, ...extra };
+  return { id, phase, duration: seconds(duration), captionKey, fluoro, shot, ...extra };
 }
 
 const ACCESS: readonly Step[] = [
-  step('position', 'access', 5, 'step.position', 'both', { realTimeKey: 'realTime.procedure', sourceKey: 'source.steps' }),
-  step('anaesthesia', 'access', 5, 'step.anaesthesia', 'none'),
-  step('dock', 'access', 6, 'step.dock', 'ap', { sourceKey: 'source.steps' }),
-  step('pedicle', 'access', 8, 'step.pedicle', 'both', { sourceKey: 'source.safety' }),
+  step('position', 'access', 5, 'step.position', 'both', 'overview', { realTimeKey: 'realTime.procedure', sourceKey: 'source.steps' }),
+  step('anaesthesia', 'access', 5, 'step.anaesthesia', 'none', 'back'),
+  step('dock', 'access', 6, 'step.dock', 'ap', 'entry', { sourceKey: 'source.steps' }),
+  step('pedicle', 'access', 8, 'step.pedicle', 'both', 'pedicle', { sourceKey: 'source.safety' }),
 ];
 
 export const VP_PLAN: Plan = Object.freeze({
   procedure: 'vp',
   steps: Object.freeze([
     ...ACCESS,
-    step('body', 'access', 6, 'step.vp.body', 'lateral'),
-    step('mix', 'cement', 5, 'step.vp.mix', 'none', { realTimeKey: 'realTime.mix', sourceKey: 'source.pmma' }),
-    step('inject', 'cement', 12, 'step.vp.inject', 'both', { sourceKey: 'source.leaks' }),
-    step('withdraw', 'finish', 5, 'step.withdraw', 'lateral'),
-    step('set', 'finish', 6, 'step.set', 'none', { realTimeKey: 'realTime.set', sourceKey: 'source.setting' }),
+    step('body', 'access', 6, 'step.vp.body', 'lateral', 'path'),
+    step('mix', 'cement', 5, 'step.vp.mix', 'none', 'section', { realTimeKey: 'realTime.mix', sourceKey: 'source.pmma' }),
+    step('inject', 'cement', 12, 'step.vp.inject', 'both', 'section', { sourceKey: 'source.leaks' }),
+    step('withdraw', 'finish', 5, 'step.withdraw', 'lateral', 'section'),
+    step('set', 'finish', 6, 'step.set', 'none', 'section', { realTimeKey: 'realTime.set', sourceKey: 'source.setting' }),
   ]),
 });
 
@@ -81,17 +85,17 @@ export const BKP_PLAN: Plan = Object.freeze({
   procedure: 'bkp',
   steps: Object.freeze([
     // Same access, but the whole procedure takes a little longer (KAVIAR).
-    step('position', 'access', 5, 'step.position', 'both', { realTimeKey: 'realTime.procedure.bkp', sourceKey: 'source.kaviar' }),
+    step('position', 'access', 5, 'step.position', 'both', 'overview', { realTimeKey: 'realTime.procedure.bkp', sourceKey: 'source.kaviar' }),
     ...ACCESS.slice(1),
-    step('body', 'access', 6, 'step.bkp.body', 'lateral'),
-    step('drill', 'cavity', 6, 'step.bkp.drill', 'lateral'),
-    step('balloon', 'cavity', 5, 'step.bkp.balloon', 'both', { sourceKey: 'source.balloon' }),
-    step('inflate', 'cavity', 10, 'step.bkp.inflate', 'both'),
-    step('deflate', 'cavity', 6, 'step.bkp.deflate', 'lateral'),
-    step('mix', 'cement', 5, 'step.bkp.mix', 'none', { realTimeKey: 'realTime.mix', sourceKey: 'source.pmma' }),
-    step('inject', 'cement', 12, 'step.bkp.inject', 'both', { sourceKey: 'source.leaks' }),
-    step('withdraw', 'finish', 5, 'step.withdraw', 'lateral'),
-    step('set', 'finish', 6, 'step.set', 'none', { realTimeKey: 'realTime.set', sourceKey: 'source.setting' }),
+    step('body', 'access', 6, 'step.bkp.body', 'lateral', 'path'),
+    step('drill', 'cavity', 6, 'step.bkp.drill', 'lateral', 'section'),
+    step('balloon', 'cavity', 5, 'step.bkp.balloon', 'both', 'section', { sourceKey: 'source.balloon' }),
+    step('inflate', 'cavity', 10, 'step.bkp.inflate', 'both', 'section'),
+    step('deflate', 'cavity', 6, 'step.bkp.deflate', 'lateral', 'section'),
+    step('mix', 'cement', 5, 'step.bkp.mix', 'none', 'section', { realTimeKey: 'realTime.mix', sourceKey: 'source.pmma' }),
+    step('inject', 'cement', 12, 'step.bkp.inject', 'both', 'section', { sourceKey: 'source.leaks' }),
+    step('withdraw', 'finish', 5, 'step.withdraw', 'lateral', 'section'),
+    step('set', 'finish', 6, 'step.set', 'none', 'section', { realTimeKey: 'realTime.set', sourceKey: 'source.setting' }),
   ]),
 });
 

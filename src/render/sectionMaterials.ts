@@ -1,0 +1,77 @@
+/**
+ * Materials of the cut face: a smooth ivory cortical shell and a cancellous interior with a
+ * trabecular pattern (light struts around darker marrow spaces), so the two read apart on a
+ * projector. The pattern is drawn once from the domain's seeded generator: the same on every run.
+ */
+import { DataTexture, DoubleSide, LineDashedMaterial, MeshStandardMaterial, RepeatWrapping, SRGBColorSpace } from 'three';
+import { createRandom } from '../domain/random.ts';
+
+/** Size of one tile of the pattern, mm. [U] visual: pores of a few tenths of a millimetre. */
+const TILE_MM = 6;
+const SIZE = 192;
+
+function trabecularTexture(): DataTexture {
+  const data = new Uint8Array(SIZE * SIZE * 4);
+  const strut = [232, 214, 176];
+  const marrow = [186, 116, 88];
+  // Start with bone, then open marrow spaces (wrapping, so the tile repeats without seams).
+  const field = new Float32Array(SIZE * SIZE).fill(1);
+  const random = createRandom(20261128);
+  const pxPerMm = SIZE / TILE_MM;
+  for (let n = 0; n < 110; n++) {
+    const cx = random() * SIZE;
+    const cy = random() * SIZE;
+    const rx = (0.12 + random() * 0.22) * pxPerMm;
+    const ry = rx * (0.6 + random() * 0.6);
+    for (let dy = -Math.ceil(ry) - 2; dy <= Math.ceil(ry) + 2; dy++) {
+      for (let dx = -Math.ceil(rx) - 2; dx <= Math.ceil(rx) + 2; dx++) {
+        const d = Math.hypot(dx / rx, dy / ry);
+        const x = (((Math.round(cx) + dx) % SIZE) + SIZE) % SIZE;
+        const y = (((Math.round(cy) + dy) % SIZE) + SIZE) % SIZE;
+        // Soft edge over about a pixel.
+        const v = Math.min(1, Math.max(0, (d - 1) * rx));
+        field[y * SIZE + x] = Math.min(field[y * SIZE + x]!, v);
+      }
+    }
+  }
+  for (let i = 0; i < SIZE * SIZE; i++) {
+    const v = field[i]!;
+    for (let c = 0; c < 3; c++) data[i * 4 + c] = Math.round(marrow[c]! + (strut[c]! - marrow[c]!) * v);
+    data[i * 4 + 3] = 255;
+  }
+  const texture = new DataTexture(data, SIZE, SIZE);
+  texture.wrapS = RepeatWrapping;
+  texture.wrapT = RepeatWrapping;
+  texture.colorSpace = SRGBColorSpace;
+  // The cap's texture coordinates are in millimetres.
+  texture.repeat.set(1 / TILE_MM, 1 / TILE_MM);
+  texture.needsUpdate = true;
+  return texture;
+}
+
+export interface SectionMaterials {
+  cortical: MeshStandardMaterial;
+  cancellous: MeshStandardMaterial;
+  /** The intact outline: faint, dashed. */
+  outline: LineDashedMaterial;
+  dispose(): void;
+}
+
+export function createSectionMaterials(): SectionMaterials {
+  const map = trabecularTexture();
+  const common = { metalness: 0, side: DoubleSide, polygonOffset: true, polygonOffsetFactor: -1, polygonOffsetUnits: -1 } as const;
+  const cortical = new MeshStandardMaterial({ color: '#f7f0de', roughness: 0.55, ...common });
+  const cancellous = new MeshStandardMaterial({ color: '#ffffff', map, roughness: 0.85, ...common });
+  const outline = new LineDashedMaterial({ color: '#b9d3ff', dashSize: 0.0015, gapSize: 0.001, transparent: true, opacity: 0.85 });
+  return {
+    cortical,
+    cancellous,
+    outline,
+    dispose() {
+      map.dispose();
+      cortical.dispose();
+      cancellous.dispose();
+      outline.dispose();
+    },
+  };
+}
