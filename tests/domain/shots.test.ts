@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { levelLandmarks } from '../../src/domain/anatomy/landmarks.ts';
 import { BKP_PLAN, VP_PLAN } from '../../src/domain/procedures/plans.ts';
-import { cameraAt, stepCamera } from '../../src/domain/procedures/shots.ts';
+import { cameraAt, stepCamera, vertebraSubject } from '../../src/domain/procedures/shots.ts';
 import { stepStartTimes, totalDuration } from '../../src/domain/procedures/timeline.ts';
 
 const lm = levelLandmarks('L1');
@@ -34,15 +34,19 @@ describe('shots as plan data', () => {
   it('cavity and cement steps look at the opened vertebra from the needle\'s side, nearly level', () => {
     for (const plan of [VP_PLAN, BKP_PLAN]) {
       for (const step of plan.steps.filter((s) => s.phase === 'cavity' || s.phase === 'cement')) {
-        const right = stepCamera(plan, step.id, lm, 'right');
-        const left = stepCamera(plan, step.id, lm, 'left');
+        const subject = vertebraSubject('L1');
+        const right = stepCamera(plan, step.id, lm, 'right', subject);
+        const left = stepCamera(plan, step.id, lm, 'left', subject);
         const dir = [right.position[0] - right.target[0], right.position[1] - right.target[1], right.position[2] - right.target[2]];
         const len = Math.hypot(dir[0]!, dir[1]!, dir[2]!);
         // From the side: mostly along −X (the patient's right), little from above or behind.
         expect(-dir[0]! / len).toBeGreaterThan(0.95);
         expect(left.position[0]).toBeGreaterThan(left.target[0]);
-        // Close: the frame holds the body and the canal, not the whole spine.
-        expect(right.frameMm[0]).toBeLessThan(2.5 * lm.bodyDepth);
+        // Close: the frame holds the treated vertebra (body to spinous process), not the spine.
+        expect(right.target).toEqual(subject.centre);
+        expect(right.frameMm).toEqual(subject.sideMm);
+        expect(right.frameMm[0]).toBeLessThan(3.5 * lm.bodyDepth);
+        expect(right.frameMm[0]).toBeGreaterThan(2 * lm.bodyDepth);
       }
     }
   });
