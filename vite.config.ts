@@ -33,7 +33,7 @@ function contentSecurityPolicy(): Plugin {
 
 // One config for the app, its build and its tests.
 // Unit tests run in node; browser tests drive Debian's Chromium through playwright-core
-// against a production build served by `vite preview` (see tests/browser/setup.ts).
+// against a production build served by `vite preview` (see tests/browser/globalSetup.ts).
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), embedScript()],
   base: './',
@@ -53,6 +53,10 @@ export default defineConfig({
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
           exclude: ['tests/browser/**'],
           environment: 'node',
+          // Monte-Carlo calibration and model regeneration files run for minutes on a loaded 2-core
+          // machine; a timeout that holds there, yet still ends a test that hangs.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
       {
