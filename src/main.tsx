@@ -19,7 +19,7 @@ import { createAppStore } from './state/store.ts';
 import { readQuery, syncUrl } from './state/urlSync.ts';
 import { StoreContext } from './state/useAppStore.ts';
 import { en } from './i18n/en.ts';
-import { loadLocale, provideMessages, subscribeLocales, translate } from './i18n/translate.ts';
+import { isLocaleLoaded, loadLocale, provideMessages, subscribeLocales, translate } from './i18n/translate.ts';
 import { connectEmbedding } from './embed/connectEmbedding.ts';
 import { App } from './ui/App.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
@@ -69,7 +69,13 @@ function applyLanguage(): void {
 store.subscribe((s, prev) => {
   if (s.params.lang !== prev.params.lang) {
     applyLanguage();
-    loadLocale(s.params.lang).catch(reportError);
+    // Not ready until the page speaks the requested language.
+    if (!isLocaleLoaded(s.params.lang)) {
+      readiness.hold('locale', true);
+      loadLocale(s.params.lang)
+        .catch(reportError)
+        .finally(() => readiness.hold('locale', false));
+    }
   }
 });
 subscribeLocales(applyLanguage);

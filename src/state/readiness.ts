@@ -9,6 +9,8 @@ export interface Readiness {
   setSceneReady(pane: string, ready: boolean): void;
   /** A frame of `pane` showing `version` has been put on screen. */
   frameDrawn(pane: string, version: number): void;
+  /** Something besides the panes (a language's messages on their way) holds the page back, or lets it go. */
+  hold(reason: string, holding: boolean): void;
   isReady(): boolean;
   dispose(): void;
 }
@@ -16,6 +18,7 @@ export interface Readiness {
 export function createReadiness(store: AppStore, root: HTMLElement, onFirstReady: () => void): Readiness {
   /** Ready panes and the last version each has drawn. */
   const panes = new Map<string, number>();
+  const holds = new Set<string>();
   let ready = false;
   let announced = false;
 
@@ -27,7 +30,7 @@ export function createReadiness(store: AppStore, root: HTMLElement, onFirstReady
 
   function check(): void {
     const version = store.getState().version;
-    const all = panes.size > 0 && [...panes.values()].every((v) => v === version);
+    const all = holds.size === 0 && panes.size > 0 && [...panes.values()].every((v) => v === version);
     if (all && !ready) {
       setReady(true);
       if (!announced) {
@@ -51,6 +54,11 @@ export function createReadiness(store: AppStore, root: HTMLElement, onFirstReady
     frameDrawn(pane, version) {
       if (!panes.has(pane)) return;
       panes.set(pane, version);
+      check();
+    },
+    hold(reason, holding) {
+      if (holding) holds.add(reason);
+      else holds.delete(reason);
       check();
     },
     isReady: () => ready,

@@ -159,6 +159,13 @@ describe('languages', () => {
       const { page } = await openApp(browser, '', { ...SMALL_DESKTOP, locale });
       expect(await page.evaluate(() => document.documentElement.lang), locale).toBe(expected);
       expect(await page.locator('.transport .button--play').getAttribute('aria-label'), locale).toBe(read(expected)['transport.play']);
+      if (expected === 'en') {
+        // Through the command API too; ready means the page already speaks the new language.
+        await page.evaluate(() => window.spinecast!.set({ lang: 'pt' }));
+        await waitReady(page);
+        expect(await page.locator('.transport .button--play').getAttribute('aria-label')).toBe(read('pt')['transport.play']);
+        expect(await page.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['pt', read('pt')['app.documentTitle']]);
+      }
       await page.context().close();
     }
   });
