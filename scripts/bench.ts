@@ -110,7 +110,7 @@ try {
 }
 
 // Node-side figures from the other parts (models, simulation) where their benchmarks exist.
-for (const extra of ['./lib/benchModels.ts', './lib/benchSim.ts']) {
+for (const extra of ['./lib/benchModels.ts', './lib/benchSim.ts', './lib/benchEmbed.ts']) {
   try {
     const mod = (await import(extra)) as Record<string, () => Promise<Row[]>>;
     const fn = Object.values(mod).find((v) => typeof v === 'function');
