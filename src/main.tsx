@@ -42,7 +42,7 @@ const store = createAppStore({ params: parsed.params, t: requestedT });
 if (parsed.issues.length > 0) store.getState().notify({ kind: 'query', issues: parsed.issues });
 
 const cement = createCementClient();
-const { api, events } = createCommandApi(store, { metrics: createMetricsProvider(cement, () => store.getState().bkpRestoredShare) });
+const { api, events } = createCommandApi(store, { metrics: createMetricsProvider(cement) });
 watchLeaks(store, cement, (leak) => events.emit('leak', leak));
 cement.subscribe((_key, status) => {
   if (status.state === 'failed') events.emit('error', { code: 'simulation', message: status.message });

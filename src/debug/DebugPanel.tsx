@@ -1,8 +1,8 @@
 import { Leva, useControls } from 'leva';
 import { useEffect, useRef } from 'react';
 import type { MessageKey } from '../i18n/en.ts';
-import type { Approach, Viscosity } from '../domain/caseParams.ts';
-import { APPROACHES, VISCOSITIES, VOLUME_MAX_ML, VOLUME_MIN_ML } from '../domain/caseParams.ts';
+import type { Approach, Restoration, Viscosity } from '../domain/caseParams.ts';
+import { APPROACHES, RESTORATIONS, VISCOSITIES, VOLUME_MAX_ML, VOLUME_MIN_ML } from '../domain/caseParams.ts';
 import { plannedVolumeMl } from '../domain/cement/plannedVolume.ts';
 import { ml } from '../domain/units.ts';
 import { useT } from '../i18n/useT.ts';
@@ -17,7 +17,6 @@ export default function DebugPanel() {
   const store = useAppStoreApi();
   const params = useAppStore((s) => s.params);
   const rate = useAppStore((s) => s.rate);
-  const bkpShare = useAppStore((s) => s.bkpRestoredShare);
 
   const [, setControls] = useControls(
     () => ({
@@ -63,13 +62,13 @@ export default function DebugPanel() {
         },
         transient: false,
       },
-      restored: {
-        label: t('debug.restored'),
-        value: store.getState().bkpRestoredShare,
-        min: 0,
-        max: 1,
-        step: 0.01,
-        onChange: (v: number) => store.getState().setBkpRestoredShare(v),
+      restoration: {
+        label: t('debug.restoration'),
+        value: store.getState().params.restoration,
+        options: Object.fromEntries(RESTORATIONS.map((r) => [t(`restoration.${r}`), r])),
+        onChange: (v: Restoration) => {
+          if (store.getState().params.restoration !== v) store.getState().setParams({ restoration: v });
+        },
         transient: false,
       },
       seed: {
@@ -89,13 +88,13 @@ export default function DebugPanel() {
   useEffect(() => {
     setControls({
       rate,
-      restored: bkpShare,
+      restoration: params.restoration,
       viscosity: params.viscosity,
       approach: params.approach,
       seed: params.seed,
       volume: plannedVolumeMl(params),
     });
-  }, [setControls, rate, params, bkpShare]);
+  }, [setControls, rate, params]);
 
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -122,7 +121,7 @@ const NOTES: readonly { term: MessageKey; note: MessageKey }[] = [
   { term: 'debug.viscosity', note: 'debug.note.viscosity' },
   { term: 'debug.volume', note: 'debug.note.volume' },
   { term: 'debug.approach', note: 'debug.note.approach' },
-  { term: 'debug.restored', note: 'debug.note.restored' },
+  { term: 'debug.restoration', note: 'debug.note.restoration' },
   { term: 'debug.seed', note: 'debug.note.seed' },
   { term: 'debug.rate', note: 'debug.note.rate' },
 ];

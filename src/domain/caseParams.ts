@@ -35,6 +35,12 @@ export type Mode = (typeof MODES)[number];
 /** Which chrome surrounds the view: the full app, or the compact player embedded in a clinic's page. */
 export const UIS = ['full', 'compact'] as const;
 export type Ui = (typeof UIS)[number];
+/**
+ * Which kyphoplasty case is shown (domain.md §4): the population mean (default), a responder, or a
+ * level that regains no height (procedures/restoration.ts).
+ */
+export const RESTORATIONS = ['mean', 'responder', 'none'] as const;
+export type Restoration = (typeof RESTORATIONS)[number];
 /** Languages with a complete translation. */
 export const LANGS = ['en', 'es', 'fr', 'de', 'pt'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -68,6 +74,8 @@ export interface CaseParams {
   /** Planned cement volume per level; null = the default for the fractured level (cement/plannedVolume.ts). */
   volume: Ml | null;
   seed: number;
+  /** The kyphoplasty case shown: population mean, responder or no restoration. */
+  restoration: Restoration;
   view: View;
   mode: Mode;
   lang: Lang;
@@ -87,6 +95,7 @@ export const DEFAULT_CASE: Readonly<CaseParams> = Object.freeze({
   viscosity: 'medium',
   volume: null,
   seed: 1,
+  restoration: 'mean',
   view: '3d',
   mode: 'patient',
   lang: 'en',

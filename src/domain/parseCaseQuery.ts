@@ -10,6 +10,7 @@ import {
   LANGS,
   MODES,
   PROCEDURES,
+  RESTORATIONS,
   SHAPES,
   TREATABLE_LEVELS,
   UIS,
@@ -48,7 +49,7 @@ export interface ParsedQuery {
 
 export const QUERY_KEYS = [
   'procedure', 'level', 'grade', 'shape', 'approach', 'step', 't',
-  'viscosity', 'volume', 'seed', 'view', 'lang', 'mode', 'ui', 'origin',
+  'viscosity', 'volume', 'seed', 'restoration', 'view', 'lang', 'mode', 'ui', 'origin',
 ] as const;
 type QueryKey = (typeof QUERY_KEYS)[number];
 
@@ -90,6 +91,7 @@ export function parseCaseQuery(
   pick('shape', SHAPES, (v) => (params.shape = v));
   pick('approach', APPROACHES, (v) => (params.approach = v));
   pick('viscosity', VISCOSITIES, (v) => (params.viscosity = v));
+  pick('restoration', RESTORATIONS, (v) => (params.restoration = v));
   pick('view', VIEWS, (v) => (params.view = v));
   pick('mode', MODES, (v) => (params.mode = v));
   pick('lang', LANGS, (v) => (params.lang = v));

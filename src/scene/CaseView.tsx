@@ -20,7 +20,7 @@ export function CaseView({ params, procedure }: CaseViewProps) {
   return (
     <group>
       {showLabels && <Labels segment={segmentAround(index, params.level)} target={params.level} />}
-      <SpineModels level={params.level} grade={params.grade} shape={params.shape} procedure={procedure} />
+      <SpineModels level={params.level} grade={params.grade} shape={params.shape} procedure={procedure} restoration={params.restoration} />
       <Instruments params={params} landmarks={level.landmarks} procedure={procedure} />
       <CementCloudView params={params} procedure={procedure} />
     </group>

@@ -13,7 +13,7 @@ import { createBalloonMaterial, createSteelMaterial } from '../render/materials.
 import { MU_PER_MM } from '../render/fluoro/attenuation.ts';
 import { mmToScene } from '../render/toScene.ts';
 import { selectPlan } from '../state/store.ts';
-import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
+import { useAppStoreApi } from '../state/useAppStore.ts';
 
 export interface InstrumentsProps {
   params: CaseParams;
@@ -38,8 +38,7 @@ const DEFLATED_RADIUS_MM = 1.2;
 export function Instruments({ params, landmarks, procedure }: InstrumentsProps) {
   const store = useAppStoreApi();
   const plan = planFor(procedure);
-  const bkpShare = useAppStore((s) => s.bkpRestoredShare);
-  const prepared = useMemo(() => prepareCase(procedure, params, landmarks, bkpShare), [procedure, params, landmarks, bkpShare]);
+  const prepared = useMemo(() => prepareCase(procedure, params, landmarks), [procedure, params, landmarks]);
   const materials = useMemo(() => ({ steel: createSteelMaterial(), balloon: createBalloonMaterial() }), []);
   useEffect(
     () => () => {

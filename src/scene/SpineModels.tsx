@@ -5,7 +5,7 @@ import { Vector3 } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import type { FractureParams } from '../domain/anatomy/fracture.ts';
-import type { Grade, Shape, SingleProcedure, TreatableLevel } from '../domain/caseParams.ts';
+import type { Grade, Restoration, Shape, SingleProcedure, TreatableLevel } from '../domain/caseParams.ts';
 import { sampleAligned } from '../domain/procedures/alignTime.ts';
 import { planFor } from '../domain/procedures/plans.ts';
 import { restoredShareFor } from '../domain/procedures/restoration.ts';
@@ -17,7 +17,7 @@ import { mmToScene } from '../render/toScene.ts';
 import type { Layers } from '../state/store.ts';
 import { MODELS_BASE, segmentAround } from '../render/spineIndex.ts';
 import { selectPlan } from '../state/store.ts';
-import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
+import { useAppStoreApi } from '../state/useAppStore.ts';
 import { useShotState } from './ShotContext.ts';
 import { useSpineIndex } from './useSpineIndex.ts';
 
@@ -30,6 +30,8 @@ export interface SpineModelsProps {
   grade: Grade;
   shape: Shape;
   procedure: SingleProcedure;
+  /** The kyphoplasty case shown (vertebroplasty has its own postural reduction). */
+  restoration: Restoration;
 }
 
 function withMeshopt(loader: GLTFLoader): void {
@@ -38,9 +40,9 @@ function withMeshopt(loader: GLTFLoader): void {
 
 /**
  * The treated level and two levels either side, loaded lazily from the generated model files, with
- * the fracture applied and (kyphoplasty) the height restored as the balloon inflates.
+ * the fracture applied and the height each procedure gives back restored during its restoring step.
  */
-export function SpineModels({ level, grade, shape, procedure }: SpineModelsProps) {
+export function SpineModels({ level, grade, shape, procedure, restoration }: SpineModelsProps) {
   const store = useAppStoreApi();
   const invalidate = useThree((s) => s.invalidate);
   const index = useSpineIndex();
@@ -74,7 +76,7 @@ export function SpineModels({ level, grade, shape, procedure }: SpineModelsProps
   }, [built, store, invalidate]);
 
   const plan = planFor(procedure);
-  const share = restoredShareFor(procedure, useAppStore((s) => s.bkpRestoredShare));
+  const share = restoredShareFor(procedure, restoration);
   const treated = segment.find((l) => l.id === level)!.landmarks;
   const centre = treated.bodyCentre;
   // The body's half-width at its side wall (where the segmental veins leave it), mm.

@@ -33,6 +33,8 @@ export interface SpinecastState {
   /** Planned cement volume, mL (the fractured level's default unless one was chosen, cement/plannedVolume.ts). */
   volume: number;
   seed: number;
+  /** The kyphoplasty case shown: population mean (default), responder or none (restoration.ts). */
+  restoration: CaseParams['restoration'];
   view: CaseParams['view'];
   mode: CaseParams['mode'];
   lang: CaseParams['lang'];

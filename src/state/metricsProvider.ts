@@ -19,15 +19,13 @@ export function leaksOf(result: CementResult): ProcedureMetrics['leaks'] {
   return visibleLeaks(result).map((l) => ({ type: l.type, volumeMl: round(l.volumeMl, 3) }));
 }
 
-/** `bkpShare` reads the kyphoplasty restoration share in force (the responder figure by default). */
-export function createMetricsProvider(cement?: CementClient, bkpShare?: () => number): MetricsProvider {
+export function createMetricsProvider(cement?: CementClient): MetricsProvider {
   const cache = new Map<string, Omit<ProcedureMetrics, 'cementVolumeMl' | 'leaks'>>();
   return (procedure: SingleProcedure, params: CaseParams) => {
-    const share = bkpShare?.();
-    const key = `${procedure}|${params.level}|${params.grade}|${params.shape}|${share}`;
+    const key = `${procedure}|${params.level}|${params.grade}|${params.shape}|${params.restoration}`;
     let heights = cache.get(key);
     if (!heights) {
-      const h = heightMetrics(procedure, { level: params.level, grade: params.grade, shape: params.shape }, share);
+      const h = heightMetrics(procedure, { level: params.level, grade: params.grade, shape: params.shape }, params.restoration);
       const r = (x: typeof h.heightBeforeMm) => ({ anterior: round(x.anterior), middle: round(x.middle), posterior: round(x.posterior) });
       heights = {
         heightBeforeMm: r(h.heightBeforeMm),

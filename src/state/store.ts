@@ -8,7 +8,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { CaseParams } from '../domain/caseParams.ts';
 import { DEFAULT_CASE } from '../domain/caseParams.ts';
-import { BKP_RESPONDER_RESTORED_SHARE } from '../domain/procedures/restoration.ts';
 import type { QueryIssue } from '../domain/parseCaseQuery.ts';
 import type { Plan, StepId } from '../domain/procedures/plans.ts';
 import { clampTime, locate, stepStart, stepStartTimes, totalDuration } from '../domain/procedures/timeline.ts';
@@ -39,8 +38,6 @@ export interface AppState {
   layers: Layers;
   /** X-ray display convention: dense = bright (radiograph) instead of dense = dark (fluoroscopy monitor). */
   xrayDenseBright: boolean;
-  /** Kyphoplasty: share of the lost height the balloon gives back (0 = a non-responder). */
-  bkpRestoredShare: number;
   /** Lecture hall: the screen blacked out (clickers' B or '.'), and the chrome hidden (H). */
   presenter: Presenter;
 }
@@ -91,7 +88,6 @@ export interface AppActions {
   setLoading(loading: boolean): void;
   setLayers(patch: Partial<Layers>): void;
   setXrayDenseBright(bright: boolean): void;
-  setBkpRestoredShare(share: number): void;
   setPresenter(patch: Partial<Presenter>): void;
 }
 
@@ -142,7 +138,6 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
       loading: false,
       layers: { ...DEFAULT_LAYERS },
       xrayDenseBright: false,
-      bkpRestoredShare: BKP_RESPONDER_RESTORED_SHARE,
       presenter: { black: false, chromeHidden: false },
 
       play() {
@@ -244,10 +239,6 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
       },
       setXrayDenseBright(bright) {
         set({ xrayDenseBright: bright, version: get().version + 1 });
-      },
-      setBkpRestoredShare(share) {
-        const clamped = Math.min(1, Math.max(0, Number.isFinite(share) ? share : BKP_RESPONDER_RESTORED_SHARE));
-        if (clamped !== get().bkpRestoredShare) set({ bkpRestoredShare: clamped, version: get().version + 1 });
       },
       setPresenter(patch) {
         // Not a state of the picture: the 3D view under a black screen or without chrome is the same.

@@ -3,7 +3,6 @@ import type { SingleProcedure } from '../domain/caseParams.ts';
 import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import { planFor } from '../domain/procedures/plans.ts';
 import { heightMetrics } from '../domain/procedures/caseMetrics.ts';
-import { BKP_RESPONDER_RESTORED_SHARE } from '../domain/procedures/restoration.ts';
 import { useT } from '../i18n/useT.ts';
 import type { ProcedureMetrics } from '../state/commandApi.ts';
 import { useMetrics } from './useMetrics.ts';
@@ -32,13 +31,12 @@ export function ResultsPanel() {
   const open = choice ?? atEnd;
   const procedures = shownProcedures(params.procedure);
   const metrics = useMetrics();
-  const bkpShare = useAppStore((s) => s.bkpRestoredShare);
   const rows = procedures.map((p) => ({ p, m: metrics(p, params)! }));
   const line = keyLine(params.shape);
 
   const restored = (p: SingleProcedure, m: ProcedureMetrics) => {
     const gained = m.heightAfterMm[line] - m.heightBeforeMm[line];
-    const share = heightMetrics(p, { level: params.level, grade: params.grade, shape: params.shape }, bkpShare).restoredShare;
+    const share = heightMetrics(p, { level: params.level, grade: params.grade, shape: params.shape }, params.restoration).restoredShare;
     return t('results.restoredValue', { mm: fmt(gained), pct: Math.round(share * 100) });
   };
 
@@ -51,6 +49,9 @@ export function ResultsPanel() {
         <div className="results__body">
           {/* One row per procedure, one column per measure: a short, wide strip under both vertebrae. */}
           <table className="results__table">
+            {procedures.includes('bkp') && (
+              <caption className="results__case">{t('results.case', { case: t.dynamic(`restoration.${params.restoration}`) })}</caption>
+            )}
             <thead>
               <tr>
                 <th scope="col">{t('results.measure')}</th>
@@ -81,12 +82,9 @@ export function ResultsPanel() {
           <details className="results__sources">
             <summary>{t('results.sourcesToggle')}</summary>
             {t('results.sources', {
-              restoration:
-                bkpShare === BKP_RESPONDER_RESTORED_SHARE
-                  ? t('results.restoration.responder')
-                  : bkpShare === 0
-                    ? t('results.restoration.none')
-                    : t('results.restoration.custom', { pct: Math.round(bkpShare * 100) }),
+              // Each procedure shown says which case of it is drawn, with its sources.
+              restoration: procedures.includes('bkp') ? t.dynamic(`results.restoration.${params.restoration}`) : '',
+              vp: procedures.includes('vp') ? t('results.restoration.vp') : '',
             })}
           </details>
         </div>

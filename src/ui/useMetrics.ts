@@ -2,13 +2,11 @@ import { useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import { CementContext } from '../scene/CementContext.ts';
 import type { MetricsProvider } from '../state/commandApi.ts';
 import { createMetricsProvider } from '../state/metricsProvider.ts';
-import { useAppStore } from '../state/useAppStore.ts';
 
 /** The metrics provider, re-rendering the caller whenever a simulation status changes. */
 export function useMetrics(): MetricsProvider {
   const cement = useContext(CementContext);
-  const share = useAppStore((s) => s.bkpRestoredShare);
-  const provider = useMemo(() => createMetricsProvider(cement ?? undefined, () => share), [cement, share]);
+  const provider = useMemo(() => createMetricsProvider(cement ?? undefined), [cement]);
   const revision = useSyncExternalStore(
     useCallback((notify: () => void) => cement?.subscribe(() => notify()) ?? (() => undefined), [cement]),
     () => cement?.revision() ?? 0,

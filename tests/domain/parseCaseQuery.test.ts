@@ -12,11 +12,11 @@ describe('parseCaseQuery', () => {
   });
 
   it('applies every valid field', () => {
-    const r = parse('procedure=bkp&level=t12&grade=3&shape=crush&approach=unipedicular&viscosity=high&volume=3.5&seed=42&view=split&mode=educator&lang=en&step=inflate&t=40');
+    const r = parse('procedure=bkp&level=t12&grade=3&shape=crush&approach=unipedicular&viscosity=high&volume=3.5&seed=42&restoration=responder&view=split&mode=educator&lang=en&step=inflate&t=40');
     expect(r.issues).toEqual([]);
     expect(r.params).toEqual({
       procedure: 'bkp', level: 'T12', grade: 3, shape: 'crush', approach: 'unipedicular', viscosity: 'high',
-      volume: 3.5, seed: 42, view: 'split', mode: 'educator', lang: 'en', ui: 'full',
+      volume: 3.5, seed: 42, restoration: 'responder', view: 'split', mode: 'educator', lang: 'en', ui: 'full',
     });
     expect(r.step).toBe('inflate');
     expect(r.t).toBe(40);
@@ -32,6 +32,8 @@ describe('parseCaseQuery', () => {
     ['shape=round', 'shape', 'invalid'],
     ['approach=sideways', 'approach', 'invalid'],
     ['viscosity=runny', 'viscosity', 'invalid'],
+    ['restoration=full', 'restoration', 'invalid'],
+    ['restoration=0.47', 'restoration', 'invalid'],
     ['volume=lots', 'volume', 'invalid'],
     ['volume=1e3', 'volume', 'invalid'],
     ['volume=-2', 'volume', 'out-of-range'],

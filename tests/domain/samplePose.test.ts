@@ -29,9 +29,9 @@ describe('samplePose(plan, case, t)', () => {
     }
   });
 
-  it.each(CASES.map((c) => [`${c.level} grade ${c.grade} ${c.shape}`, c]))('%s: restored height stays within 0 and the responder share of the lost height', (_n, params) => {
+  it.each(CASES.map((c) => [`${c.level} grade ${c.grade} ${c.shape}`, c]))('%s: restored height stays within 0 and the case\'s share of the lost height', (_n, params) => {
     const c = prepareCase('bkp', params, levelLandmarks(params.level));
-    const m = heightMetrics('bkp', c.fracture);
+    const m = heightMetrics('bkp', c.fracture, params.restoration);
     let prev = 1;
     for (let t = 0; t <= totalDuration(BKP_PLAN); t += 0.1) {
       const { collapse } = samplePose(BKP_PLAN, c, t);
@@ -44,9 +44,13 @@ describe('samplePose(plan, case, t)', () => {
     expect(m.heightAfterMm.anterior).toBeLessThanOrEqual(m.intactMm.anterior + 1e-9);
   });
 
-  it('vertebroplasty restores nothing', () => {
+  it('vertebroplasty: only the small postural reduction, while the patient is positioned', () => {
     const c = prepareCase('vp', DEFAULT_CASE, levelLandmarks('L1'));
-    for (let t = 0; t <= totalDuration(VP_PLAN); t += 0.25) expect(samplePose(VP_PLAN, c, t).collapse).toBe(1);
+    expect(c.restoredShare).toBeGreaterThan(0.05);
+    expect(c.restoredShare).toBeLessThan(0.2);
+    const positioned = startOf(VP_PLAN, 'anaesthesia');
+    expect(samplePose(VP_PLAN, c, 0).collapse).toBe(1);
+    for (let t = positioned; t <= totalDuration(VP_PLAN); t += 0.25) expect(samplePose(VP_PLAN, c, t).collapse).toBeCloseTo(1 - c.restoredShare, 12);
   });
 
   it.each(CASES.map((c) => [`${c.level} ${c.approach}`, c]))('%s: VP and BKP share the access poses', (_n, params) => {

@@ -84,12 +84,15 @@ describe('sample(plan, t)', () => {
     }
   });
 
-  it('vertebroplasty never moves a balloon; kyphoplasty inflates then deflates it', () => {
+  it('vertebroplasty never moves a balloon, and its small postural reduction is done once the patient lies prone; kyphoplasty inflates then deflates it', () => {
     const total = totalDuration(VP_PLAN);
+    const positioned = stepStartTimes(VP_PLAN)[1]!;
     for (let t = 0; t <= total; t += 0.25) {
       const p = sample(VP_PLAN, t);
-      expect([p.balloonFill, p.balloonInserted, p.restoration, p.drillDepth]).toEqual([0, 0, 0, 0]);
+      expect([p.balloonFill, p.balloonInserted, p.drillDepth]).toEqual([0, 0, 0]);
+      if (t >= positioned) expect(p.restoration).toBe(1);
     }
+    expect(sample(VP_PLAN, 0).restoration).toBe(0);
     const starts = stepStartTimes(BKP_PLAN);
     const at = (id: string) => starts[BKP_PLAN.steps.findIndex((s) => s.id === id)]!;
     expect(sample(BKP_PLAN, at('deflate')).balloonFill).toBeCloseTo(1, 6);

@@ -12,7 +12,7 @@ import type { Vec3 } from '../anatomy/vec.ts';
 import { apply, invert } from '../anatomy/vec.ts';
 import { vertebraGeometry } from '../anatomy/vertebraGeometry.ts';
 import { vertebraSdf } from '../anatomy/vertebraSdf.ts';
-import type { SingleProcedure } from '../caseParams.ts';
+import type { Restoration, SingleProcedure } from '../caseParams.ts';
 import { restoredShareFor } from './restoration.ts';
 
 export interface Heights {
@@ -84,8 +84,8 @@ export function bodyHeights(fracture: FractureParams, collapse: number): Heights
   return { anterior: measure(lines.anterior), middle: measure(lines.middle), posterior: measure(lines.posterior) };
 }
 
-export function heightMetrics(procedure: SingleProcedure, fracture: FractureParams, bkpShare?: number): HeightMetrics {
-  const share = restoredShareFor(procedure, bkpShare);
+export function heightMetrics(procedure: SingleProcedure, fracture: FractureParams, restoration: Restoration): HeightMetrics {
+  const share = restoredShareFor(procedure, restoration);
   const intact = bodyHeights(fracture, 0);
   const before = bodyHeights(fracture, 1);
   const after = bodyHeights(fracture, 1 - share);

@@ -43,6 +43,11 @@ export interface Step {
   realTimeKey?: string;
   /** Translation key naming the source of the numbers in the caption. */
   sourceKey?: string;
+  /**
+   * The step during which the fractured body regains what height it regains: lying prone for
+   * vertebroplasty (a postural reduction), inflating the balloon for kyphoplasty (domain.md §4).
+   */
+  restores?: true;
 }
 
 export interface Plan {
@@ -57,7 +62,7 @@ function step(
   captionKey: string,
   fluoro: FluoroView,
   shot: ShotId,
-  extra: Pick<Step, 'realTimeKey' | 'sourceKey'> = {},
+  extra: Pick<Step, 'realTimeKey' | 'sourceKey' | 'restores'> = {},
 ): Step {
   return { id, phase, duration: seconds(duration), captionKey, fluoro, shot, ...extra };
 }
@@ -72,7 +77,9 @@ const ACCESS: readonly Step[] = [
 export const VP_PLAN: Plan = Object.freeze({
   procedure: 'vp',
   steps: Object.freeze([
-    ...ACCESS,
+    // Lying prone in slight extension reduces a mobile fracture a little (Ding 2020).
+    { ...ACCESS[0]!, restores: true as const },
+    ...ACCESS.slice(1),
     step('body', 'access', 6, 'step.vp.body', 'lateral', 'path'),
     step('mix', 'cement', 5, 'step.vp.mix', 'none', 'section', { realTimeKey: 'realTime.mix', sourceKey: 'source.pmma' }),
     step('inject', 'cement', 12, 'step.vp.inject', 'both', 'section', { sourceKey: 'source.leaks' }),
@@ -90,7 +97,7 @@ export const BKP_PLAN: Plan = Object.freeze({
     step('body', 'access', 6, 'step.bkp.body', 'lateral', 'path'),
     step('drill', 'cavity', 6, 'step.bkp.drill', 'lateral', 'section'),
     step('balloon', 'cavity', 5, 'step.bkp.balloon', 'both', 'section', { sourceKey: 'source.balloon' }),
-    step('inflate', 'cavity', 10, 'step.bkp.inflate', 'both', 'section'),
+    step('inflate', 'cavity', 10, 'step.bkp.inflate', 'both', 'section', { restores: true }),
     step('deflate', 'cavity', 6, 'step.bkp.deflate', 'lateral', 'section'),
     step('mix', 'cement', 5, 'step.bkp.mix', 'none', 'section', { realTimeKey: 'realTime.mix', sourceKey: 'source.pmma' }),
     step('inject', 'cement', 12, 'step.bkp.inject', 'both', 'section', { sourceKey: 'source.leaks' }),

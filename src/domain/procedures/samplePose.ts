@@ -34,7 +34,7 @@ export interface PreparedCase {
   volumeMl: number;
 }
 
-export function prepareCase(procedure: SingleProcedure, params: CaseParams, landmarks: LevelLandmarks, bkpShare?: number): PreparedCase {
+export function prepareCase(procedure: SingleProcedure, params: CaseParams, landmarks: LevelLandmarks): PreparedCase {
   const fracture: FractureParams = { level: params.level, grade: params.grade, shape: params.shape };
   const trajectories = sidesFor(params.approach).map((side) => planTrajectory(params.level, landmarks, side, params.approach, fracture));
   return {
@@ -44,7 +44,7 @@ export function prepareCase(procedure: SingleProcedure, params: CaseParams, land
     approach: params.approach,
     trajectories,
     balloons: procedure === 'bkp' ? planBalloons(trajectories, params.approach, fracture) : [],
-    restoredShare: restoredShareFor(procedure, bkpShare),
+    restoredShare: restoredShareFor(procedure, params.restoration),
     volumeMl: plannedVolumeMl(params),
   };
 }

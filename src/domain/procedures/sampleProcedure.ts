@@ -23,7 +23,7 @@ export interface ProcedurePose {
   balloonInserted: number;
   /** Balloon fill, 0..1 of the chosen fill volume (BKP). */
   balloonFill: number;
-  /** Share of the achievable height restoration reached so far, 0..1 (BKP). */
+  /** Share of the achievable height restoration reached so far, 0..1 (the plan step marked `restores`). */
   restoration: number;
   /** Cement mixed, 0..1. */
   cementMixed: number;
@@ -71,6 +71,7 @@ export function sample(plan: Plan, t: number): ProcedurePose {
   needleDepth = lerp(needleDepth, 0, withdraw);
 
   const inflate = through(plan, 'inflate', stepIndex, progress);
+  const restoring = plan.steps.find((s) => s.restores);
   const deflate = through(plan, 'deflate', stepIndex, progress);
   const injectIndex = stepIndexOf(plan, 'inject');
   // Cement leaves the cannula at a steady rate: linear in time, not eased.
@@ -86,7 +87,7 @@ export function sample(plan: Plan, t: number): ProcedurePose {
     drillDepth: through(plan, 'drill', stepIndex, progress) * (1 - through(plan, 'balloon', stepIndex, progress)),
     balloonInserted: through(plan, 'balloon', stepIndex, progress) * (1 - deflate),
     balloonFill: inflate * (1 - deflate),
-    restoration: inflate,
+    restoration: restoring ? through(plan, restoring.id, stepIndex, progress) : 0,
     cementMixed: through(plan, 'mix', stepIndex, progress),
     cementFill: injectIndex < 0 ? 0 : cementFill,
     cementSet: through(plan, 'set', stepIndex, progress),
