@@ -15,6 +15,7 @@ const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self' data: blob:",
+  "media-src 'self' blob:",
   "worker-src 'self' blob:",
   "font-src 'self'",
   "object-src 'none'",

@@ -8,7 +8,10 @@ import { stepStart } from './domain/procedures/timeline.ts';
 import { timelinePlan } from './domain/procedures/timelinePlan.ts';
 import type { BridgeApi } from './embed/bridge.ts';
 import type { SpinecastApi } from './state/commandApi.ts';
+import type { MediaProvider } from './state/commandApi.ts';
 import { createCommandApi } from './state/commandApi.ts';
+import { createPaneRegistry } from './state/paneCapture.ts';
+import { PaneRegistryContext } from './state/PaneRegistryContext.ts';
 import { createMetricsProvider } from './state/metricsProvider.ts';
 import { watchLeaks } from './state/leakEvents.ts';
 import { createCementClient } from './workers/cementClient.ts';
@@ -42,7 +45,13 @@ const store = createAppStore({ params: parsed.params, t: requestedT });
 if (parsed.issues.length > 0) store.getState().notify({ kind: 'query', issues: parsed.issues });
 
 const cement = createCementClient();
-const { api, events } = createCommandApi(store, { metrics: createMetricsProvider(cement) });
+const panes = createPaneRegistry();
+// Pictures and clips load their code (and the video muxer) on first use.
+const media: MediaProvider = {
+  capture: (o) => import('./media/capturePicture.ts').then((m) => m.capturePicture({ store, panes, readiness }, o)),
+  record: (o) => import('./media/recordClip.ts').then((m) => m.recordClip({ store, panes, readiness }, o)),
+};
+const { api, events } = createCommandApi(store, { metrics: createMetricsProvider(cement), media });
 watchLeaks(store, cement, (leak) => events.emit('leak', leak));
 cement.subscribe((_key, status) => {
   if (status.state === 'failed') events.emit('error', { code: 'simulation', message: status.message });
@@ -91,9 +100,11 @@ function mount(into: HTMLElement): void {
       <StoreContext.Provider value={store}>
         <ReadinessContext.Provider value={readiness}>
           <CementContext.Provider value={cement}>
-            <ErrorBoundary lang={store.getState().params.lang} onError={reportError}>
-              <App webgl={webgl} onError={reportError} />
-            </ErrorBoundary>
+            <PaneRegistryContext.Provider value={panes}>
+              <ErrorBoundary lang={store.getState().params.lang} onError={reportError}>
+                <App webgl={webgl} onError={reportError} />
+              </ErrorBoundary>
+            </PaneRegistryContext.Provider>
           </CementContext.Provider>
         </ReadinessContext.Provider>
       </StoreContext.Provider>

@@ -1,5 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
+import { usePaneRegistry } from '../state/PaneRegistryContext.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
 
 /** Longest frame step counted, so a tab that was hidden does not jump the procedure ahead. */
@@ -22,9 +23,12 @@ export function Clock({ drives }: { drives: boolean }) {
     [store, invalidate, drives],
   );
 
+  const panes = usePaneRegistry();
+
   useFrame((_, delta) => {
     const s = store.getState();
-    if (!drives || !s.playing) return;
+    // A frame drawn for a slide or a video shows the present moment; it does not move time on.
+    if (!drives || !s.playing || panes?.capturing) return;
     s.tick(Math.min(delta, MAX_FRAME_SECONDS));
     invalidate();
   });

@@ -1,6 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useContext, useEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, Mesh, MeshBasicMaterial, PerspectiveCamera, Scene, SphereGeometry, Vector3 } from 'three';
+import { BoxGeometry, Mesh, MeshBasicMaterial, PerspectiveCamera, Scene, SphereGeometry, Vector2, Vector3 } from 'three';
 import type { LevelLandmarks } from '../domain/anatomy/landmarks.ts';
 import type { Vec3 } from '../domain/anatomy/vec.ts';
 import type { CaseParams, SingleProcedure, TreatableLevel, View } from '../domain/caseParams.ts';
@@ -47,6 +47,7 @@ export interface FluoroLayerProps {
 }
 
 const scratch = new Vector3();
+const drawSize = new Vector2();
 /**
  * Image update interval while playing, ms: pulsed fluoroscopy runs at a few to 15 pulses a second
  * [U] (typical C-arm settings); 15 per second keeps the needle's motion smooth.
@@ -111,12 +112,16 @@ export function FluoroLayer({ procedure, params, landmarks }: FluoroLayerProps) 
 
   useFrame(({ scene, camera }) => {
     const s = store.getState();
+    // The renderer's own size, not the pane's: a picture for a slide is drawn at another size (capture).
+    const size = gl.getSize(drawSize);
+    const layout = fluoroLayout(shown.view, size.width, size.height, shown.pictureInPicture);
     gl.setViewport(0, 0, size.width, size.height);
     if (layout.show3d) gl.render(scene, camera);
     else gl.clear();
     if (!layout.ap || !layout.lateral) return;
-    // The simulation's arrival also changes what is on the images.
-    const key = `${s.t}|${s.version}|${size.width}x${size.height}|${cement?.revision() ?? 0}`;
+    // The simulation's arrival also changes what is on the images. Their size does not (fixed-size
+    // targets): a resize or a picture drawn for a slide only places them anew.
+    const key = `${s.t}|${s.version}|${cement?.revision() ?? 0}`;
     // While playing, the images update like pulsed fluoroscopy (a pulse every PULSE_MS); any other
     // change (a seek, a new case, a paused frame) updates them at once.
     const now = performance.now();

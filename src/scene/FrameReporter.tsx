@@ -3,6 +3,7 @@ import { useContext } from 'react';
 import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
 import { cementInputFor } from '../state/cementInput.ts';
 import { useReadiness } from '../state/ReadinessContext.ts';
+import { usePaneRegistry } from '../state/PaneRegistryContext.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
 import { CementContext } from './CementContext.ts';
 
@@ -18,7 +19,11 @@ export function FrameReporter({ pane, params }: { pane: SingleProcedure; params:
   const readiness = useReadiness();
   const cement = useContext(CementContext);
 
+  const panes = usePaneRegistry();
+
   useFrame(() => {
+    // A frame drawn off screen for a capture is not a frame the viewer saw.
+    if (panes?.capturing) return;
     const version = store.getState().version;
     if (cement?.peek(cementInputFor(pane, params))?.state === 'running') return;
     requestAnimationFrame(() => readiness.frameDrawn(pane, version));

@@ -11,7 +11,8 @@ import { CaseView } from './CaseView.tsx';
 import { Clock } from './Clock.tsx';
 import { ContextLossWatcher } from './ContextLossWatcher.tsx';
 import { CArm } from './CArm.tsx';
-import { FluoroLayer } from './FluoroLayer.tsx';
+import { FluoroLayer, useFluoroShown } from './FluoroLayer.tsx';
+import { PaneCapture } from './PaneCapture.tsx';
 import { FrameReporter } from './FrameReporter.tsx';
 import { Lights } from './Lights.tsx';
 import { ShotContext, createShotState } from './ShotContext.ts';
@@ -54,6 +55,7 @@ export function ScenePane({ procedure, primary, link, label }: ScenePaneProps) {
       <Suspense fallback={primary ? <LoadingMarker /> : null}>
         <PaneScene procedure={procedure} link={link} />
         <FrameReporterForPane procedure={procedure} />
+        <PaneCaptureForPane procedure={procedure} order={primary ? 0 : 1} />
       </Suspense>
     </Canvas>
   );
@@ -73,6 +75,11 @@ function PaneScene({ procedure, link }: { procedure: SingleProcedure; link: Came
       <ViewProbe procedure={procedure} level={params.level} />
     </ShotContext.Provider>
   );
+}
+
+function PaneCaptureForPane({ procedure, order }: { procedure: SingleProcedure; order: number }) {
+  const xray = useFluoroShown();
+  return <PaneCapture pane={procedure} order={order} xray={xray} />;
 }
 
 function FrameReporterForPane({ procedure }: { procedure: SingleProcedure }) {

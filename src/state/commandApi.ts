@@ -69,11 +69,41 @@ export interface SpinecastApi {
   prev(): void;
   set(params: Record<string, unknown>): QueryIssue[];
   on<K extends keyof SpinecastEvents>(event: K, fn: (payload: SpinecastEvents[K]) => void): () => void;
+  /** A PNG of what is shown, drawn at `width` × `height` (default 1920 × 1080), independent of the window. */
+  capture(options?: CaptureOptions): Promise<Blob>;
+  /** A WebM clip of t from `from` to `to`, drawn frame by frame at `fps`. */
+  record(options?: RecordOptions): Promise<Blob>;
+}
+
+/** Pictures and clips, supplied by the app (they need the scene); loaded on first use. */
+export interface MediaProvider {
+  capture(options?: CaptureOptions): Promise<Blob>;
+  record(options?: RecordOptions): Promise<Blob>;
+}
+
+export interface CaptureOptions {
+  /** Picture size in pixels, independent of the window (default 1920 × 1080). */
+  width?: number;
+  height?: number;
+  /** Draw the caption and its source line under the view. */
+  caption?: boolean;
+}
+
+export interface RecordOptions extends CaptureOptions {
+  /** Seconds into the procedure (default: the start, and its end). */
+  from?: number;
+  to?: number;
+  /** Frames per second of the clip (default 30). */
+  fps?: number;
+  /** Called after each frame with the share done, 0–1. */
+  onProgress?: (done: number) => void;
+  /** Aborting stops the recording; the promise then rejects with code 'cancelled'. */
+  signal?: AbortSignal;
 }
 
 export type MetricsProvider = (procedure: 'vp' | 'bkp', params: CaseParams) => ProcedureMetrics | null;
 
-export function createCommandApi(store: AppStore, options: { metrics?: MetricsProvider } = {}) {
+export function createCommandApi(store: AppStore, options: { metrics?: MetricsProvider; media?: MediaProvider } = {}) {
   const events = createEmitter<SpinecastEvents>();
   let metricsProvider = options.metrics ?? null;
 
@@ -164,7 +194,23 @@ export function createCommandApi(store: AppStore, options: { metrics?: MetricsPr
     on(event, fn) {
       return events.on(event, fn);
     },
+    capture: (o) => media('capture', o),
+    record: (o) => media('record', o),
   };
+
+  /** Runs a media command; failures reject and are reported as `error` events (a cancel is not a failure). */
+  async function media<K extends keyof MediaProvider>(method: K, o: Parameters<MediaProvider[K]>[0]): Promise<Blob> {
+    try {
+      if (!options.media) throw Object.assign(new Error(`${method}() is not available here`), { code: 'unsupported' });
+      if (o !== undefined && (o === null || typeof o !== 'object')) throw Object.assign(new Error(`${method}() needs an object of options`), { code: 'bad-args' });
+      return await options.media[method](o as RecordOptions);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const message = error instanceof Error ? error.message : String(error);
+      if (code !== 'cancelled') reportError(typeof code === 'string' ? code : 'failed', message);
+      throw error;
+    }
+  }
 
   // Step changes are observed on the store, so they fire however the step changed.
   let lastKey = '';

@@ -12,6 +12,8 @@ export interface Readiness {
   /** Something besides the panes (a language's messages on their way) holds the page back, or lets it go. */
   hold(reason: string, holding: boolean): void;
   isReady(): boolean;
+  /** Resolves once the state on screen is drawn (at once if it is), or rejects after `timeoutMs`. */
+  whenReady(timeoutMs: number): Promise<void>;
   dispose(): void;
 }
 
@@ -21,11 +23,13 @@ export function createReadiness(store: AppStore, root: HTMLElement, onFirstReady
   const holds = new Set<string>();
   let ready = false;
   let announced = false;
+  const waiting = new Set<() => void>();
 
   function setReady(value: boolean): void {
     ready = value;
     if (value) root.setAttribute('data-ready', 'true');
     else root.removeAttribute('data-ready');
+    if (value) for (const resolve of [...waiting]) resolve();
   }
 
   function check(): void {
@@ -62,6 +66,21 @@ export function createReadiness(store: AppStore, root: HTMLElement, onFirstReady
       check();
     },
     isReady: () => ready,
+    whenReady(timeoutMs) {
+      if (ready) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const done = () => {
+          waiting.delete(done);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          waiting.delete(done);
+          reject(new Error(`The picture was not ready within ${Math.round(timeoutMs / 1000)} s`));
+        }, timeoutMs);
+        waiting.add(done);
+      });
+    },
     dispose: unsubscribe,
   };
 }
