@@ -12,6 +12,7 @@ import type { MediaProvider } from './state/commandApi.ts';
 import { createCommandApi } from './state/commandApi.ts';
 import { createPaneRegistry } from './state/paneCapture.ts';
 import { PaneRegistryContext } from './state/PaneRegistryContext.ts';
+import { MediaContext } from './state/MediaContext.ts';
 import { createMetricsProvider } from './state/metricsProvider.ts';
 import { watchLeaks } from './state/leakEvents.ts';
 import { createCementClient } from './workers/cementClient.ts';
@@ -101,9 +102,11 @@ function mount(into: HTMLElement): void {
         <ReadinessContext.Provider value={readiness}>
           <CementContext.Provider value={cement}>
             <PaneRegistryContext.Provider value={panes}>
-              <ErrorBoundary lang={store.getState().params.lang} onError={reportError}>
-                <App webgl={webgl} onError={reportError} />
-              </ErrorBoundary>
+              <MediaContext.Provider value={{ capture: api.capture, record: api.record }}>
+                <ErrorBoundary lang={store.getState().params.lang} onError={reportError}>
+                  <App webgl={webgl} onError={reportError} />
+                </ErrorBoundary>
+              </MediaContext.Provider>
             </PaneRegistryContext.Provider>
           </CementContext.Provider>
         </ReadinessContext.Provider>

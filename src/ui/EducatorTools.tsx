@@ -1,6 +1,7 @@
 import { Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { useAppStore } from '../state/useAppStore.ts';
+import { SaveMedia } from './SaveMedia.tsx';
 
 // leva stays out of every bundle until the panel is opened; the chunk is fetched ahead in educator mode.
 const loadPanel = () => import('../debug/DebugPanel.tsx');
@@ -46,6 +47,7 @@ export default function EducatorTools({ fullscreen, onShowKeys }: EducatorToolsP
           {t('presenter.keys')} <kbd aria-hidden="true">?</kbd>
         </button>
       </div>
+      <SaveMedia />
       <button
         type="button"
         className="button tools__disclosure"
