@@ -88,15 +88,19 @@ afterAll(async () => {
 });
 
 /** Goes to the last step in compare (the results table opens by itself there) and waits for it. */
+/** Two panes and two cement simulations: slower than one view on a busy software renderer. */
+async function waitReadySlow(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 120_000, state: 'attached' });
+}
+
 async function compareAtEnd(page: Page): Promise<string> {
   await page.evaluate(() => window.spinecast!.set({ procedure: 'compare' }));
-  // Two panes and two cement simulations: slower than one view on a busy software renderer.
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 90_000, state: 'attached' });
+  await waitReadySlow(page);
   await page.evaluate(() => {
     const { steps } = window.spinecast!.getState();
     window.spinecast!.goToStep(steps[steps.length - 1]!);
   });
-  await waitReady(page);
+  await waitReadySlow(page);
   const table = page.locator('.results__table');
   await table.waitFor();
   return (await table.textContent()) ?? '';
@@ -127,7 +131,7 @@ describe('languages', () => {
     if (lang !== 'es') {
       // Clinical captions, lecture tools and the expert parameters.
       await page.evaluate(() => window.spinecast!.set({ mode: 'educator' }));
-      await waitReady(page);
+      await waitReadySlow(page);
       await page.locator('.tools__disclosure').click();
       await page.locator('.expert__panel').waitFor();
       expect(englishLeft(await screenText(page), fragments), 'educator mode, expert parameters').toEqual([]);
