@@ -23,6 +23,7 @@ import { Blackout } from './Blackout.tsx';
 import { KeyList } from './KeyList.tsx';
 import { useFullscreen } from './useFullscreen.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
+import { useLargeText } from './useLargeText.ts';
 
 // Lecture tools and expert parameters: loaded only in educator mode, never in the first bundle.
 const EducatorTools = lazy(() => import('./EducatorTools.tsx'));
@@ -50,6 +51,7 @@ export function App({ webgl, onError }: AppProps) {
   const onRefused = useCallback(() => notify({ kind: 'message', key: 'notice.fullscreenRefused', tone: 'warning' }), [notify]);
   const fullscreen = useFullscreen(onRefused);
   useKeyboardShortcuts({ toggleFullscreen: fullscreen.toggle, toggleKeyList: () => setKeysOpen((v) => !v) });
+  const [largeText, setLargeText] = useLargeText();
   const stepsToggle = (
     <button
       type="button"
@@ -65,9 +67,10 @@ export function App({ webgl, onError }: AppProps) {
   );
 
   return (
-    <div className={`app app--${mode}${compact ? ' app--compact' : ''}${chromeHidden ? ' app--bare' : ''}`}>
+    <div className={`app app--${mode}${compact ? ' app--compact' : ''}${chromeHidden ? ' app--bare' : ''}${largeText ? ' app--large-text' : ''}`}>
       {compact ? (
         <header className="compact-bar">
+          <h1 className="visually-hidden">{t('app.title')}</h1>
           <ProcedureSwitch />
           <CasePicker />
           {stepsToggle}
@@ -76,7 +79,7 @@ export function App({ webgl, onError }: AppProps) {
       ) : (
         <header className="topbar">
           <div className="brand">
-            <span className="brand__name">{t('app.title')}</span>
+            <h1 className="brand__name">{t('app.title')}</h1>
             <span className="brand__tagline">{t('app.tagline')}</span>
           </div>
           <div className="topbar__controls">
@@ -90,7 +93,7 @@ export function App({ webgl, onError }: AppProps) {
         </header>
       )}
 
-      <main className="stage">
+      <main className="stage" id="main" tabIndex={-1}>
         <div className="stage__view" data-view-root="">
           {webgl ? (
             <ErrorBoundary lang={lang} onError={onError} fallback={(e) => <WebGLFallback reason="failed" detail={e.message} />}>
@@ -135,7 +138,14 @@ export function App({ webgl, onError }: AppProps) {
       <footer className="dock">
         <Caption />
         <Transport />
-        <p className="disclaimer">{t('app.disclaimer')}</p>
+        <div className="dock__more">
+          <p className="disclaimer">{t('app.disclaimer')}</p>
+          <div className="dock__actions">
+            <button type="button" className="button button--small" aria-pressed={largeText} onClick={() => setLargeText(!largeText)}>
+              <Icon name="text" /> {t('app.largeText')}
+            </button>
+          </div>
+        </div>
       </footer>
 
       <Blackout />

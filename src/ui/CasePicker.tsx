@@ -14,7 +14,7 @@ export function CasePicker() {
   const t = useT();
   const params = useAppStore((s) => s.params);
   const setParams = useAppStore((s) => s.setParams);
-  const { open, trigger, panel, panelId, toggle, close } = usePopover('select, button');
+  const { open, trigger, panel, panelId, toggle, close } = usePopover('select, button', { fitWindow: true });
   const levelId = useId();
 
   return (

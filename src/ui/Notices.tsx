@@ -42,9 +42,28 @@ function NoticeItem({ notice }: { notice: Notice }) {
           <p className="notice__title">{t.dynamic(notice.key)}</p>
         )}
       </div>
-      <button type="button" className="button button--icon button--ghost" aria-label={t('notice.dismiss')} onClick={() => dismiss(notice.id)}>
+      <button
+        type="button"
+        className="button button--icon button--ghost"
+        aria-label={t('notice.dismiss')}
+        onClick={(e) => {
+          focusAfterDismiss(e.currentTarget);
+          dismiss(notice.id);
+        }}
+      >
         <Icon name="close" />
       </button>
     </div>
   );
+}
+
+/**
+ * Focus must not fall to the page body when the focused notice goes away: it moves to the next
+ * notice's dismiss button, else the previous one's, else the main area.
+ */
+function focusAfterDismiss(button: HTMLElement): void {
+  const notice = button.closest('.notice');
+  const sibling = (notice?.nextElementSibling ?? notice?.previousElementSibling)?.querySelector<HTMLElement>('button');
+  if (sibling) sibling.focus();
+  else document.getElementById('main')?.focus();
 }

@@ -41,12 +41,13 @@ export function ResultsPanel() {
   };
 
   return (
-    <section className={`results${open ? ' is-open' : ''}`} aria-labelledby="results-title" data-covers-view="">
+    <section className={`results${open ? ' is-open' : ''}`} data-covers-view="">
       <button type="button" className="button results__toggle" aria-expanded={open} onClick={() => setChoice(!open)} id="results-title">
         {t('results.title')}
       </button>
       {open && (
-        <div className="results__body">
+        // A named region that takes focus, so keyboard users can scroll it when it does not fit.
+        <div className="results__body" role="region" aria-labelledby="results-title" tabIndex={0}>
           {/* One row per procedure, one column per measure: a short, wide strip under both vertebrae. */}
           <table className="results__table">
             {procedures.includes('bkp') && (

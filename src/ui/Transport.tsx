@@ -29,11 +29,14 @@ export function Transport() {
   const starts = stepStartTimes(plan);
   const step = plan.steps[stepIndex]!;
   const title = t.dynamic(`${step.captionKey}.title`);
+  const atStart = stepIndex === 0 && time === 0;
+  const atLast = stepIndex === plan.steps.length - 1;
 
   return (
     <div className="transport" role="group" aria-label={t('transport.label')}>
       <div className="transport__buttons">
-        <button type="button" className="button button--icon" aria-label={t('transport.prev')} onClick={prev} disabled={stepIndex === 0 && time === 0}>
+        {/* aria-disabled, not disabled: a button that keeps focus at either end, so focus is never lost. */}
+        <button type="button" className="button button--icon" aria-label={t('transport.prev')} onClick={() => !atStart && prev()} aria-disabled={atStart}>
           <Icon name="prev" />
         </button>
         <button
@@ -44,7 +47,7 @@ export function Transport() {
         >
           <Icon name={playing ? 'pause' : 'play'} />
         </button>
-        <button type="button" className="button button--icon" aria-label={t('transport.next')} onClick={next} disabled={stepIndex === plan.steps.length - 1}>
+        <button type="button" className="button button--icon" aria-label={t('transport.next')} onClick={() => !atLast && next()} aria-disabled={atLast}>
           <Icon name="next" />
         </button>
       </div>

@@ -21,7 +21,7 @@ declare global {
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 };
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 
-export async function openApp(browser: Browser, query = '', options: BrowserContextOptions = DESKTOP): Promise<OpenedApp> {
+export async function openApp(browser: Browser, query = '', options: BrowserContextOptions = DESKTOP, readyTimeoutMs = 30_000): Promise<OpenedApp> {
   const base = inject('baseUrl');
   const origin = new URL(base).origin;
   const context = await browser.newContext(options);
@@ -43,13 +43,13 @@ export async function openApp(browser: Browser, query = '', options: BrowserCont
     });
   });
   await page.goto(`${base}${query ? `?${query}` : ''}`);
-  await waitReady(page);
+  await waitReady(page, readyTimeoutMs);
   return { page, errors, external };
 }
 
 /** Waits for `<html data-ready="true">`: the requested state has been drawn. */
-export async function waitReady(page: Page): Promise<void> {
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000, state: 'attached' });
+export async function waitReady(page: Page, timeoutMs = 30_000): Promise<void> {
+  await page.waitForSelector('html[data-ready="true"]', { timeout: timeoutMs, state: 'attached' });
 }
 
 export async function state(page: Page): Promise<SpinecastState> {
