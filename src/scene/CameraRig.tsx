@@ -6,7 +6,9 @@ import { Vector3 } from 'three';
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
 import type { LevelLandmarks } from '../domain/anatomy/landmarks.ts';
 import type { Subject } from '../domain/procedures/shots.ts';
-import { cameraAt, vertebraSubject } from '../domain/procedures/shots.ts';
+import { cameraAt, stepCamera, vertebraSubject } from '../domain/procedures/shots.ts';
+import type { OrbitOffset } from '../domain/procedures/orbitOffset.ts';
+import { orbitOffset } from '../domain/procedures/orbitOffset.ts';
 import { distanceFor } from '../render/framing.ts';
 import { mmToScene } from '../render/toScene.ts';
 import { selectPlan } from '../state/store.ts';
@@ -14,8 +16,11 @@ import { useAppStoreApi } from '../state/useAppStore.ts';
 import type { CameraLink } from './cameraLink.ts';
 import { publishCamera } from './cameraLink.ts';
 import { paneFraming } from './paneFraming.ts';
+import { prefersReducedMotion } from './reducedMotion.ts';
 
 const direction = new Vector3();
+/** Scratch for the user's offset (scene units), reused every frame. */
+const aim: { position: [number, number, number]; target: [number, number, number] } = { position: [0, 0, 0], target: [0, 0, 0] };
 
 /** The current shot's framing, for the probes and the soft-tissue fade (hot, per pane). */
 export interface ShotState {
@@ -43,7 +48,10 @@ export interface CameraRigProps {
  * part of the pane nothing covers, and the view is offset so the focus sits in the middle of that
  * part (the X-ray pictures and panels never cover the treated vertebra). A drag or zoom frees it:
  * from then on it stays where the user put it, in every pane, until "back to this step's view"
- * (the store's freeCamera = false).
+ * (the store's resetCamera). Only a real move frees it: a tap or click leaves the guided view alone.
+ * The user's turn, tilt and zoom from buttons and keys sit on top of the guided shot, so no drag is
+ * ever needed and the guided view goes on. With "reduce motion", each step holds its settled shot:
+ * the camera cuts between steps instead of gliding.
  */
 export function CameraRig({ landmarks, link, shot }: CameraRigProps) {
   const gl = useThree((s) => s.gl);
@@ -55,6 +63,7 @@ export function CameraRig({ landmarks, link, shot }: CameraRigProps) {
   const applied = useRef(-1);
   const userMoving = useRef(false);
   const subject = useRef<{ level: string; subject: Subject } | null>(null);
+  const seenOffset = useRef<OrbitOffset | null>(null);
 
   useEffect(() => {
     link.invalidators.add(invalidate);
@@ -66,7 +75,14 @@ export function CameraRig({ landmarks, link, shot }: CameraRigProps) {
     if (!c) return;
     const s = store.getState();
     if (subject.current?.level !== s.params.level) subject.current = { level: s.params.level, subject: vertebraSubject(s.params.level) };
-    const pose = cameraAt(selectPlan(s), landmarks, s.t, s.params.approach === 'unipedicular' ? 'left' : 'right', subject.current.subject);
+    const plan = selectPlan(s);
+    const side = s.params.approach === 'unipedicular' ? 'left' : 'right';
+    const pose = prefersReducedMotion()
+      ? stepCamera(plan, plan.steps[s.stepIndex]!.id, landmarks, side, subject.current.subject)
+      : cameraAt(plan, landmarks, s.t, side, subject.current.subject);
+    const offset = s.cameraOffset;
+    const previousOffset = seenOffset.current ?? offset;
+    seenOffset.current = offset;
     const cam = camera as PerspectiveCamera;
     const view = s.params.view;
     const framing = paneFraming(gl.domElement, pose.frameMm, view, view !== 'fluoro' && (view !== '3d' || s.layers.xray));
@@ -89,7 +105,18 @@ export function CameraRig({ landmarks, link, shot }: CameraRigProps) {
       direction.set(pose.position[0] - pose.target[0], pose.position[1] - pose.target[1], pose.position[2] - pose.target[2]).normalize();
       c.target.set(mmToScene(pose.target[0]), mmToScene(pose.target[1]), mmToScene(pose.target[2]));
       camera.position.copy(direction).multiplyScalar(mmToScene(distance)).add(c.target);
+      moveBy(camera.position, c.target, offset);
       camera.lookAt(c.target);
+      applied.current = link.rev;
+    } else if (offset !== previousOffset && !userMoving.current) {
+      // A button or key while the camera is free turns the free view by the same step.
+      moveBy(camera.position, c.target, {
+        turnDeg: offset.turnDeg - previousOffset.turnDeg,
+        tiltDeg: offset.tiltDeg - previousOffset.tiltDeg,
+        zoom: offset.zoom - previousOffset.zoom,
+      });
+      camera.lookAt(c.target);
+      publishCamera(link, camera.position, c.target);
       applied.current = link.rev;
     } else if (link.rev !== applied.current && !userMoving.current) {
       camera.position.set(...link.position);
@@ -108,10 +135,10 @@ export function CameraRig({ landmarks, link, shot }: CameraRigProps) {
       maxDistance={0.8}
       onStart={() => {
         userMoving.current = true;
-        if (!store.getState().freeCamera) store.getState().setFreeCamera(true);
       }}
       onChange={() => {
         if (!userMoving.current || !controls.current) return;
+        if (!store.getState().freeCamera) store.getState().setFreeCamera(true);
         publishCamera(link, camera.position, controls.current.target);
         applied.current = link.rev;
       }}
@@ -120,4 +147,17 @@ export function CameraRig({ landmarks, link, shot }: CameraRigProps) {
       }}
     />
   );
+}
+
+/** Moves a camera position by a turn, tilt and zoom around the target (in place; no allocation). */
+function moveBy(position: Vector3, target: Vector3, offset: OrbitOffset): void {
+  if (offset.turnDeg === 0 && offset.tiltDeg === 0 && offset.zoom === 0) return;
+  aim.position[0] = position.x;
+  aim.position[1] = position.y;
+  aim.position[2] = position.z;
+  aim.target[0] = target.x;
+  aim.target[1] = target.y;
+  aim.target[2] = target.z;
+  const moved = orbitOffset(aim, offset);
+  position.set(moved.position[0], moved.position[1], moved.position[2]);
 }

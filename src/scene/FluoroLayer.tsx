@@ -13,6 +13,7 @@ import type { Rect } from '../render/fluoro/renderFluoro.ts';
 import { useT } from '../i18n/useT.ts';
 import { alignTime } from '../domain/procedures/alignTime.ts';
 import { planFor } from '../domain/procedures/plans.ts';
+import type { StepId } from '../domain/procedures/plans.ts';
 import { prepareCase, samplePose } from '../domain/procedures/samplePose.ts';
 import type { Projection } from '../render/fluoro/cArm.ts';
 import { fluoroLayout } from '../render/fluoro/layout.ts';
@@ -165,9 +166,22 @@ export function FluoroLabels({ width, height }: { width: number; height: number 
   const guides = useMemo(() => safetyGuides(level), [level]);
   if (!layout.ap || !layout.lateral) return null;
   const top = (rect: Rect) => height - rect.y - rect.height;
-  const label = (rect: Rect, text: string, projection: string) => (
-    <span className="fluoro-label" data-projection={projection} style={{ left: rect.x + 6, top: height - rect.y - 26 }}>
-      {text}
+  // Each picture is described in words for screen readers: which view, and what it shows at this step.
+  const what = XRAY_WHAT[step];
+  const describe = (projection: Projection) =>
+    t('xray.describe', {
+      projection: t(`xray.name.${projection}`),
+      what: t.dynamic(`xray.what.${what === 'pedicle' ? `pedicle.${projection}` : what}`),
+    });
+  const label = (rect: Rect, text: string, projection: Projection) => (
+    <span
+      className="fluoro-label"
+      data-projection={projection}
+      role="img"
+      aria-label={describe(projection)}
+      style={{ left: rect.x + 6, top: height - rect.y - 26 }}
+    >
+      <span aria-hidden="true">{text}</span>
     </span>
   );
   // The safety-rule moment (domain.md §1 step 4): while the needle crosses the pedicle, the AP image
@@ -205,6 +219,23 @@ export function FluoroLabels({ width, height }: { width: number; height: number 
     </div>
   );
 }
+
+/** What the X-ray pictures show at each step, in words (keys `xray.what.*`). */
+const XRAY_WHAT: Readonly<Record<StepId, string>> = {
+  position: 'position',
+  anaesthesia: 'position',
+  dock: 'dock',
+  pedicle: 'pedicle',
+  body: 'body',
+  drill: 'body',
+  balloon: 'balloon',
+  inflate: 'balloon',
+  deflate: 'cavity',
+  mix: 'body',
+  inject: 'cement',
+  withdraw: 'done',
+  set: 'done',
+};
 
 const guideCameras = { ap: new PerspectiveCamera(), lateral: new PerspectiveCamera() };
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { FluoroLabels } from './FluoroLayer.tsx';
 import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import { useT } from '../i18n/useT.ts';
@@ -53,10 +53,12 @@ function PaneOverlay() {
 function Pane({ procedure, primary, link, titled }: { procedure: SingleProcedure; primary: boolean; link: ReturnType<typeof createCameraLink>; titled: boolean }) {
   const t = useT();
   const label = usePaneLabel(procedure);
+  const hintId = useId();
   return (
     <section className={`pane pane--${procedure}`} aria-label={t(`procedure.${procedure}.long`)} data-pane={procedure}>
       {titled && <h2 className="pane__title" data-covers-view="">{t(`procedure.${procedure}.long`)}</h2>}
-      <ScenePane procedure={procedure} primary={primary} link={link} label={label} />
+      <ScenePane procedure={procedure} primary={primary} link={link} label={label} hintId={hintId} />
+      <p id={hintId} className="visually-hidden">{t('camera.keys')}</p>
       <PaneOverlay />
     </section>
   );

@@ -1,7 +1,11 @@
 import { Canvas } from '@react-three/fiber';
 import { Suspense, useEffect, useMemo } from 'react';
 import type { SingleProcedure } from '../domain/caseParams.ts';
+import { directionOfAzimuth } from '../domain/procedures/orbitOffset.ts';
+import { SHOTS } from '../domain/procedures/shots.ts';
 import { useT } from '../i18n/useT.ts';
+import { cameraKey } from '../state/cameraKeys.ts';
+import { selectPlan } from '../state/store.ts';
 import { PALETTE } from '../render/materials.ts';
 import { segmentAround } from '../render/spineIndex.ts';
 import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
@@ -33,10 +37,13 @@ export interface ScenePaneProps {
   link: CameraLink;
   /** Accessible name of the pane. */
   label: string;
+  /** Id of the text that says which keys turn the view. */
+  hintId: string;
 }
 
 /** One 3D view of one procedure. It draws on demand: nothing is rendered while nothing changes. */
-export function ScenePane({ procedure, primary, link, label }: ScenePaneProps) {
+export function ScenePane({ procedure, primary, link, label, hintId }: ScenePaneProps) {
+  const store = useAppStoreApi();
   return (
     <Canvas
       className="scene-canvas"
@@ -45,7 +52,19 @@ export function ScenePane({ procedure, primary, link, label }: ScenePaneProps) {
       camera={{ fov: CAMERA_FOV_DEG, near: 0.005, far: 5, position: [0, 0, -0.4] }}
       gl={{ antialias: true, powerPreference: 'high-performance', localClippingEnabled: true }}
       aria-label={label}
+      aria-describedby={hintId}
       role="img"
+      tabIndex={0}
+      onKeyDown={(e) => {
+        // Keys turn the view only when it was reached by keyboard: after a click, the arrows still
+        // step through the procedure as everywhere else.
+        if (e.altKey || e.ctrlKey || e.metaKey || !e.currentTarget.matches(':focus-visible')) return;
+        const move = cameraKey(e.key);
+        if (!move) return;
+        e.preventDefault();
+        if (move === 'reset') store.getState().resetCamera();
+        else store.getState().nudgeCamera(move);
+      }}
     >
       <color attach="background" args={[PALETTE.background]} />
       <Lights />
@@ -97,8 +116,26 @@ function LoadingMarker() {
   return null;
 }
 
+/**
+ * The pane's accessible name follows the step: what is shown, which step, and from which side the
+ * step's shot (plus the user's own turn) looks.
+ */
 export function usePaneLabel(procedure: SingleProcedure): string {
   const t = useT();
   const level = useAppStore((s) => s.params.level);
-  return t('app.sceneLabel', { level, procedure: t(`procedure.${procedure}.long`) });
+  const plan = useAppStore(selectPlan);
+  const stepIndex = useAppStore((s) => s.stepIndex);
+  const left = useAppStore((s) => s.params.approach === 'unipedicular');
+  const turnDeg = useAppStore((s) => s.cameraOffset.turnDeg);
+  const step = plan.steps[stepIndex]!;
+  const shot = SHOTS[step.shot];
+  const mirror = shot.focus === 'entry' && left ? -1 : 1;
+  return t('view.describe', {
+    procedure: t(`procedure.${procedure}.long`),
+    level,
+    index: stepIndex + 1,
+    count: plan.steps.length,
+    title: t.dynamic(`${step.captionKey}.title`),
+    direction: t(`view.from.${directionOfAzimuth(mirror * shot.azimuthDeg + turnDeg)}`),
+  });
 }

@@ -9,6 +9,8 @@ import { createStore } from 'zustand/vanilla';
 import type { CaseParams } from '../domain/caseParams.ts';
 import { DEFAULT_CASE } from '../domain/caseParams.ts';
 import type { QueryIssue } from '../domain/parseCaseQuery.ts';
+import type { OrbitOffset } from '../domain/procedures/orbitOffset.ts';
+import { NO_OFFSET, clampOffset, isNoOffset } from '../domain/procedures/orbitOffset.ts';
 import type { Plan, StepId } from '../domain/procedures/plans.ts';
 import { clampTime, locate, stepStart, stepStartTimes, totalDuration } from '../domain/procedures/timeline.ts';
 import { timelinePlan } from '../domain/procedures/timelinePlan.ts';
@@ -32,6 +34,8 @@ export interface AppState {
   notices: Notice[];
   /** Explore freely vs the step's framed view. */
   freeCamera: boolean;
+  /** The user's turn, tilt and zoom on top of the framed view (buttons and keys, no drag needed). */
+  cameraOffset: OrbitOffset;
   /** Models are being fetched. */
   loading: boolean;
   /** Which tissue layers are drawn, and whether the treated vertebra is cut open. */
@@ -85,6 +89,10 @@ export interface AppActions {
   dismissNotice(id: number): void;
   dismissNoticesByKey(key: string): void;
   setFreeCamera(free: boolean): void;
+  /** Adds to the user's turn, tilt or zoom. */
+  nudgeCamera(delta: Partial<OrbitOffset>): void;
+  /** Back to the step's framed view: no offset, not free. */
+  resetCamera(): void;
   setLoading(loading: boolean): void;
   setLayers(patch: Partial<Layers>): void;
   setXrayDenseBright(bright: boolean): void;
@@ -135,6 +143,7 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
       version: 0,
       notices: [],
       freeCamera: false,
+      cameraOffset: { ...NO_OFFSET },
       loading: false,
       layers: { ...DEFAULT_LAYERS },
       xrayDenseBright: false,
@@ -228,6 +237,20 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
       },
       dismissNoticesByKey(key) {
         set({ notices: get().notices.filter((n) => !(n.kind === 'message' && n.key === key)) });
+      },
+      nudgeCamera(delta) {
+        const o = get().cameraOffset;
+        const next = clampOffset({
+          turnDeg: o.turnDeg + (delta.turnDeg ?? 0),
+          tiltDeg: o.tiltDeg + (delta.tiltDeg ?? 0),
+          zoom: o.zoom + (delta.zoom ?? 0),
+        });
+        set({ cameraOffset: next, version: get().version + 1 });
+      },
+      resetCamera() {
+        const s = get();
+        if (!s.freeCamera && isNoOffset(s.cameraOffset)) return;
+        set({ cameraOffset: { ...NO_OFFSET }, freeCamera: false, version: s.version + 1 });
       },
       setFreeCamera(free) {
         if (get().freeCamera === free) return;

@@ -2,6 +2,7 @@ import { Suspense, lazy, useCallback, useState } from 'react';
 import { SceneHost } from '../scene/SceneHost.tsx';
 import { useT } from '../i18n/useT.ts';
 import { useAppStore } from '../state/useAppStore.ts';
+import { CameraControls } from './CameraControls.tsx';
 import { CasePicker } from './CasePicker.tsx';
 import { Caption } from './Caption.tsx';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
@@ -37,7 +38,6 @@ export function App({ webgl, onError }: AppProps) {
   const t = useT();
   const mode = useAppStore((s) => s.params.mode);
   const lang = useAppStore((s) => s.params.lang);
-  const freeCamera = useAppStore((s) => s.freeCamera);
   const setFreeCamera = useAppStore((s) => s.setFreeCamera);
   const loading = useAppStore((s) => s.loading);
   const procedure = useAppStore((s) => s.params.procedure);
@@ -103,11 +103,7 @@ export function App({ webgl, onError }: AppProps) {
             <WebGLFallback />
           )}
           {webgl && <ViewOptions />}
-          {webgl && freeCamera && (
-            <button type="button" className="button button--floating" onClick={() => setFreeCamera(false)}>
-              <Icon name="reset" /> {t('view.reset')}
-            </button>
-          )}
+          {webgl && <CameraControls />}
           {webgl && loading && (
             <div className="loading" role="status">
               {t('app.loading')}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Aim as CameraPose } from '../../src/domain/procedures/orbitOffset.ts';
-import { MAX_ELEVATION_DEG, NO_OFFSET, clampOffset, orbitOffset } from '../../src/domain/procedures/orbitOffset.ts';
+import { MAX_ELEVATION_DEG, NO_OFFSET, clampOffset, orbitOffset, viewDirection } from '../../src/domain/procedures/orbitOffset.ts';
 
 const pose: CameraPose = { target: [10, 20, 30], position: [10, 20 + 100 * Math.sin(0.3), 30 - 100 * Math.cos(0.3)] };
 const dist = (p: CameraPose) => Math.hypot(p.position[0] - p.target[0], p.position[1] - p.target[1], p.position[2] - p.target[2]);
@@ -37,5 +37,20 @@ describe('orbit offset on a framed shot', () => {
   it('clamps zoom to whole steps within range and wraps the turn', () => {
     expect(clampOffset({ turnDeg: 370, tiltDeg: 0, zoom: 99 })).toEqual({ turnDeg: 10, tiltDeg: 0, zoom: 6 });
     expect(clampOffset({ turnDeg: -190, tiltDeg: 0, zoom: -99 }).zoom).toBe(-4);
+  });
+});
+
+describe('view direction in words', () => {
+  const at = (x: number, z: number): CameraPose => ({ target: [0, 0, 0], position: [x, 30, z] });
+  it.each([
+    [0, -100, 'behind'],
+    [-70, -70, 'behindRight'],
+    [70, -70, 'behindLeft'],
+    [-100, 0, 'right'],
+    [100, 0, 'left'],
+    [-70, 70, 'frontRight'],
+    [0, 100, 'front'],
+  ] as const)('camera at x=%i z=%i is %s', (x, z, expected) => {
+    expect(viewDirection(at(x, z))).toBe(expected);
   });
 });

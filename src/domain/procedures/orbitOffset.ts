@@ -58,3 +58,28 @@ export function orbitOffset<P extends Aim>(pose: P, o: OrbitOffset): P {
   ];
   return { ...pose, position };
 }
+
+export type ViewDirection = 'behind' | 'behindRight' | 'behindLeft' | 'right' | 'left' | 'frontRight' | 'frontLeft' | 'front';
+
+/**
+ * Where a camera looks from, in words a patient knows (frame: +Z anterior, +X patient's left): the
+ * side of the patient it stands on, in 45° sectors around the vertical axis.
+ */
+export function viewDirection(pose: Aim): ViewDirection {
+  const dx = pose.position[0] - pose.target[0];
+  const dz = pose.position[2] - pose.target[2];
+  // 0° from behind (−Z), positive toward the patient's right (−X), as the shots are defined.
+  return directionOfAzimuth((Math.atan2(-dx, -dz) * 180) / Math.PI);
+}
+
+/** The same, from an azimuth in the shots' convention (degrees; 0 behind, +90 the patient's right). */
+export function directionOfAzimuth(azimuthDeg: number): ViewDirection {
+  const az = ((((azimuthDeg + 180) % 360) + 360) % 360) - 180;
+  const a = Math.abs(az);
+  const side = az >= 0 ? 'Right' : 'Left';
+  if (a < 22.5) return 'behind';
+  if (a < 67.5) return `behind${side}`;
+  if (a < 112.5) return side === 'Right' ? 'right' : 'left';
+  if (a < 157.5) return `front${side}`;
+  return 'front';
+}
