@@ -129,7 +129,7 @@ export function usePaneLabel(procedure: SingleProcedure): string {
   const turnDeg = useAppStore((s) => s.cameraOffset.turnDeg);
   const step = plan.steps[stepIndex]!;
   const shot = SHOTS[step.shot];
-  const mirror = shot.focus === 'entry' && left ? -1 : 1;
+  const mirror = shot.focus !== 'body' && left ? -1 : 1;
   return t('view.describe', {
     procedure: t(`procedure.${procedure}.long`),
     level,
