@@ -72,13 +72,13 @@ describe('accessible 3D view', () => {
     await blur();
     expect(changedShare(guided, await canvasPixels(page))).toBeLessThan(0.01);
     // Each X-ray picture is described in words.
-    expect(await page.locator('[data-projection="ap"]').getAttribute('aria-label')).toBe(
+    expect(await page.locator('.fluoro-label[data-projection="ap"]').getAttribute('aria-label')).toBe(
       'from the back (AP) X-ray picture: the needle tip resting on the pedicle, the bony ring at the back of the vertebra.',
     );
     await page.getByRole('button', { name: 'Next step' }).click();
     await waitReady(page);
     expect(await canvas.getAttribute('aria-label')).toMatch(/step 4 of 9: Through the pedicle/);
-    expect(await page.locator('[data-projection="lateral"]').getAttribute('aria-label')).toMatch(/toward the back wall of the vertebral body/);
+    expect(await page.locator('.fluoro-label[data-projection="lateral"]').getAttribute('aria-label')).toMatch(/toward the back wall of the vertebral body/);
     expect(errors).toEqual([]);
     await page.context().close();
   });
