@@ -42,6 +42,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 1600,
+    // The speaker view is a page of its own: DOM only, no three.js.
+    rollupOptions: { input: { main: 'index.html', speaker: 'speaker.html' } },
   },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: false },

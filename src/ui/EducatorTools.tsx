@@ -1,6 +1,7 @@
 import { Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/useT.ts';
-import { useAppStore } from '../state/useAppStore.ts';
+import { serveSpeaker } from '../state/speakerLink.ts';
+import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
 import { SaveMedia } from './SaveMedia.tsx';
 
 // leva stays out of every bundle until the panel is opened; the chunk is fetched ahead in educator mode.
@@ -24,6 +25,20 @@ export default function EducatorTools({ fullscreen, onShowKeys }: EducatorToolsP
   const expertId = useId();
   const expert = useRef<HTMLDivElement>(null);
   useEffect(() => void loadPanel(), []);
+  const store = useAppStoreApi();
+  const speaker = useRef<{ session: string; stop: () => void } | null>(null);
+  useEffect(() => () => speaker.current?.stop(), []);
+
+  function openSpeakerView(): void {
+    // One session per projector window: the speaker window's commands reach this window only.
+    speaker.current ??= (() => {
+      const session = crypto.randomUUID();
+      return { session, stop: serveSpeaker(store, session) };
+    })();
+    const url = `speaker.html?session=${speaker.current.session}&lang=${store.getState().params.lang}`;
+    const opened = window.open(url, `spinecast-speaker-${speaker.current.session}`, 'popup,width=1000,height=720');
+    if (!opened) store.getState().notify({ kind: 'message', key: 'speaker.blocked', tone: 'warning' });
+  }
   useEffect(() => {
     if (expertOpen) expert.current?.scrollIntoView?.({ block: 'nearest' });
   }, [expertOpen]);
@@ -47,6 +62,9 @@ export default function EducatorTools({ fullscreen, onShowKeys }: EducatorToolsP
           {t('presenter.keys')} <kbd aria-hidden="true">?</kbd>
         </button>
       </div>
+      <button type="button" className="button" onClick={openSpeakerView}>
+        {t('speaker.open')}
+      </button>
       <SaveMedia />
       <button
         type="button"
