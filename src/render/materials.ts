@@ -7,7 +7,8 @@ import { Color, MeshStandardMaterial } from 'three';
 export const PALETTE = Object.freeze({
   background: new Color('#1b2030'),
   steel: new Color('#c9d1d9'),
-  balloon: new Color('#7fb2ff'),
+  /** Saturated blue: the balloon (filled with contrast) must read against ivory bone and white cement. */
+  balloon: new Color('#2f7dff'),
 });
 
 export function createSteelMaterial(): MeshStandardMaterial {
@@ -15,6 +16,7 @@ export function createSteelMaterial(): MeshStandardMaterial {
 }
 
 export function createBalloonMaterial(): MeshStandardMaterial {
-  return new MeshStandardMaterial({ color: PALETTE.balloon, roughness: 0.2, metalness: 0, transparent: true, opacity: 0.8 });
+  // Opaque and glossy, with a little glow so it stays blue in the shadow of the cut face.
+  return new MeshStandardMaterial({ color: PALETTE.balloon, roughness: 0.22, metalness: 0, emissive: '#0b2f80', emissiveIntensity: 0.7 });
 }
 

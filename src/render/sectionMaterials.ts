@@ -12,8 +12,8 @@ const SIZE = 192;
 
 function trabecularTexture(): DataTexture {
   const data = new Uint8Array(SIZE * SIZE * 4);
-  const strut = [232, 214, 176];
-  const marrow = [186, 116, 88];
+  const strut = [236, 222, 190];
+  const marrow = [200, 142, 112];
   // Start with bone, then open marrow spaces (wrapping, so the tile repeats without seams).
   const field = new Float32Array(SIZE * SIZE).fill(1);
   const random = createRandom(20261128);

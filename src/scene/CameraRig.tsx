@@ -29,6 +29,8 @@ export interface ShotState {
   cutaway: boolean;
   /** The shot cuts away what lies beyond the body toward the camera. */
   nearCut: boolean;
+  /** The shot shows the measured heights. */
+  measures: boolean;
   /** This pane's free part (CSS px, pane origin top-left). */
   free: { x: number; y: number; width: number; height: number };
   /** Scale at the focus the shot was fitted to, px per mm (the same in every pane). */
@@ -90,6 +92,7 @@ export function CameraRig({ landmarks, link, shot }: CameraRigProps) {
       shot.softOpacity = pose.softOpacity;
       shot.cutaway = pose.cutaway;
       shot.nearCut = pose.nearCut;
+      shot.measures = pose.measures;
       shot.free = framing.free;
       shot.pxPerMm = framing.pxPerMm;
     }

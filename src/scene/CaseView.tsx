@@ -2,6 +2,7 @@ import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
 import { segmentAround } from '../render/spineIndex.ts';
 import { useAppStore } from '../state/useAppStore.ts';
 import { CementCloudView } from './CementCloud.tsx';
+import { HeightMarkers } from './HeightMarkers.tsx';
 import { Instruments } from './Instruments.tsx';
 import { Labels } from './Labels.tsx';
 import { SpineModels } from './SpineModels.tsx';
@@ -23,6 +24,7 @@ export function CaseView({ params, procedure }: CaseViewProps) {
       <SpineModels level={params.level} grade={params.grade} shape={params.shape} procedure={procedure} restoration={params.restoration} />
       <Instruments params={params} landmarks={level.landmarks} procedure={procedure} />
       <CementCloudView params={params} procedure={procedure} />
+      <HeightMarkers params={params} procedure={procedure} />
     </group>
   );
 }

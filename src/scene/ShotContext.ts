@@ -8,7 +8,7 @@ import type { ShotState } from './CameraRig.tsx';
 export const ShotContext = createContext<ShotState | null>(null);
 
 export function createShotState(): ShotState {
-  return { softOpacity: 1, cutaway: false, nearCut: false, free: { x: 0, y: 0, width: 0, height: 0 }, pxPerMm: 0 };
+  return { softOpacity: 1, cutaway: false, nearCut: false, measures: false, free: { x: 0, y: 0, width: 0, height: 0 }, pxPerMm: 0 };
 }
 
 export function useShotState(): ShotState | null {

@@ -59,6 +59,8 @@ export interface Layers {
   veins: boolean;
   cutaway: boolean;
   labels: boolean;
+  /** The wedge angle drawn on the treated vertebra, on demand. */
+  wedge: boolean;
 }
 
 export const DEFAULT_LAYERS: Readonly<Layers> = Object.freeze({
@@ -68,6 +70,7 @@ export const DEFAULT_LAYERS: Readonly<Layers> = Object.freeze({
   veins: true,
   cutaway: true,
   labels: false,
+  wedge: false,
 });
 
 export interface AppActions {

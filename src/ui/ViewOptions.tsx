@@ -11,6 +11,7 @@ const OPTIONS: readonly { key: keyof Layers; label: MessageKey }[] = [
   { key: 'xray', label: 'layers.xray' },
   { key: 'cutaway', label: 'layers.cutaway' },
   { key: 'labels', label: 'layers.labels' },
+  { key: 'wedge', label: 'layers.wedge' },
   { key: 'nerves', label: 'layers.nerves' },
   { key: 'veins', label: 'layers.veins' },
   { key: 'skinAndMuscle', label: 'layers.skinAndMuscle' },

@@ -68,20 +68,44 @@ function measuringLines(id: LevelId) {
   return lines;
 }
 
-/** Heights with the fracture showing by `collapse` (1 as fractured, 0 intact). */
-export function bodyHeights(fracture: FractureParams, collapse: number): Heights {
+/** One measuring line as drawn: its ends on the endplates (assembled-spine frame, mm) and its length. */
+export interface HeightLine {
+  top: Vec3;
+  bottom: Vec3;
+  mm: number;
+}
+
+export type HeightLines = { [K in keyof Heights]: HeightLine };
+
+/**
+ * The three measuring lines of a fracture, ready to follow `collapse` (1 as fractured, 0 intact):
+ * the ends move with the same deformation the meshes are drawn with. The deformation is linear in
+ * the collapse, so each end is found once, intact and collapsed, and blended.
+ */
+export function prepareHeightLines(fracture: FractureParams): (collapse: number) => HeightLines {
   const toSpine = vertebraTransform(fracture.level);
   const toLocal = invert(toSpine);
   const deform = fractureDeformer(fracture).deform;
   const lines = measuringLines(fracture.level);
-  const measure = ([top, bottom]: Line): number => {
-    const y = (p: Vec3): number => {
-      const moved = apply(toLocal, deform(apply(toSpine, p)))[1];
-      return p[1] + (moved - p[1]) * collapse;
-    };
-    return y(top) - y(bottom);
+  // Local height of a line end, intact and collapsed.
+  const ends = (p: Vec3) => ({ p, collapsedY: apply(toLocal, deform(apply(toSpine, p)))[1] });
+  const prepared = (['anterior', 'middle', 'posterior'] as const).map((k) => ({ k, top: ends(lines[k][0]), bottom: ends(lines[k][1]) }));
+  return (collapse) => {
+    const out = {} as HeightLines;
+    for (const { k, top, bottom } of prepared) {
+      const y = (e: typeof top): number => e.p[1] + (e.collapsedY - e.p[1]) * collapse;
+      const yt = y(top);
+      const yb = y(bottom);
+      out[k] = { top: apply(toSpine, [top.p[0], yt, top.p[2]]), bottom: apply(toSpine, [bottom.p[0], yb, bottom.p[2]]), mm: yt - yb };
+    }
+    return out;
   };
-  return { anterior: measure(lines.anterior), middle: measure(lines.middle), posterior: measure(lines.posterior) };
+}
+
+/** Heights with the fracture showing by `collapse` (1 as fractured, 0 intact). */
+export function bodyHeights(fracture: FractureParams, collapse: number): Heights {
+  const lines = prepareHeightLines(fracture)(collapse);
+  return { anterior: lines.anterior.mm, middle: lines.middle.mm, posterior: lines.posterior.mm };
 }
 
 export function heightMetrics(procedure: SingleProcedure, fracture: FractureParams, restoration: Restoration): HeightMetrics {

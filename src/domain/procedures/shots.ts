@@ -47,19 +47,21 @@ export interface Shot {
    * transverse processes), is cut away so it does not hide the section.
    */
   nearCut: boolean;
+  /** Whether the measured heights (and the wedge angle, on demand) are drawn on the treated vertebra. */
+  measures: boolean;
 }
 
 export const SHOTS: Readonly<Record<ShotId, Shot>> = Object.freeze({
-  overview: { cutaway: false, nearCut: false, azimuthDeg: 40, elevationDeg: 22, focus: 'body', frameMm: [150, 120], softOpacity: 1 },
-  back: { cutaway: false, nearCut: false, azimuthDeg: 15, elevationDeg: 28, focus: 'body', frameMm: [140, 110], softOpacity: 1 },
+  overview: { cutaway: false, nearCut: false, measures: false, azimuthDeg: 40, elevationDeg: 22, focus: 'body', frameMm: [150, 120], softOpacity: 1 },
+  back: { cutaway: false, nearCut: false, measures: false, azimuthDeg: 15, elevationDeg: 28, focus: 'body', frameMm: [140, 110], softOpacity: 1 },
   // Docking: the pedicle's entry from the needle's side, close enough to see the tip on the bone.
-  entry: { cutaway: false, nearCut: false, azimuthDeg: 50, elevationDeg: 30, focus: 'entry', frameMm: [70, 56], softOpacity: 1 },
+  entry: { cutaway: false, nearCut: false, measures: false, azimuthDeg: 50, elevationDeg: 30, focus: 'entry', frameMm: [70, 56], softOpacity: 1 },
   // Through the pedicle: the whole path from the entry to the target, from above and behind.
-  pedicle: { cutaway: false, nearCut: false, azimuthDeg: 62, elevationDeg: 40, focus: 'path', frameMm: [80, 60], softOpacity: 0.7 },
+  pedicle: { cutaway: false, nearCut: false, measures: false, azimuthDeg: 62, elevationDeg: 40, focus: 'path', frameMm: [80, 60], softOpacity: 0.7 },
   // Into the body: the path seen more from the side, so the tip's advance to the anterior third reads.
-  path: { cutaway: false, nearCut: false, azimuthDeg: 80, elevationDeg: 22, focus: 'path', frameMm: [76, 54], softOpacity: 0.5 },
+  path: { cutaway: false, nearCut: false, measures: false, azimuthDeg: 80, elevationDeg: 22, focus: 'path', frameMm: [76, 54], softOpacity: 0.5 },
   // Cavity and cement: the opened vertebra from the side, the body large in the view.
-  section: { cutaway: true, nearCut: true, azimuthDeg: 90, elevationDeg: 4, focus: 'vertebra', frameMm: 'vertebra', softOpacity: 0.3 },
+  section: { cutaway: true, nearCut: true, measures: true, azimuthDeg: 90, elevationDeg: 4, focus: 'vertebra', frameMm: 'vertebra', softOpacity: 0.3 },
 });
 
 /** Share of a step spent moving to its shot. */
@@ -82,6 +84,8 @@ export interface CameraPose {
   cutaway: boolean;
   /** The current step's shot cuts away what lies beyond the body toward the camera. */
   nearCut: boolean;
+  /** The current step's shot shows the measured heights. */
+  measures: boolean;
 }
 
 /** Which needle the shots watch: the right one when there are two, else the single left one. */
@@ -135,6 +139,7 @@ function poseOf(shot: Shot, lm: LevelLandmarks, side: EntrySide, subject: Subjec
     softOpacity: shot.softOpacity,
     cutaway: shot.cutaway,
     nearCut: shot.nearCut,
+    measures: shot.measures,
   };
 }
 
@@ -156,6 +161,7 @@ export function cameraAt(plan: Plan, lm: LevelLandmarks, t: number, side: EntryS
     softOpacity: mix(previous.softOpacity, current.softOpacity, u),
     cutaway: current.cutaway,
     nearCut: current.nearCut,
+    measures: current.measures,
   };
 }
 

@@ -1,0 +1,150 @@
+import { Html } from '@react-three/drei';
+import { useFrame } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import type { Group } from 'three';
+import { BufferAttribute, BufferGeometry, LineBasicMaterial } from 'three';
+import { wedgeAngleDeg } from '../domain/anatomy/fracture.ts';
+import type { Vec3 } from '../domain/anatomy/vec.ts';
+import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
+import { sampleAligned } from '../domain/procedures/alignTime.ts';
+import type { Heights } from '../domain/procedures/caseMetrics.ts';
+import { prepareHeightLines } from '../domain/procedures/caseMetrics.ts';
+import { planFor } from '../domain/procedures/plans.ts';
+import { restoredShareFor } from '../domain/procedures/restoration.ts';
+import { collapseOf } from '../domain/procedures/samplePose.ts';
+import { useT } from '../i18n/useT.ts';
+import { mmToScene } from '../render/toScene.ts';
+import { selectPlan } from '../state/store.ts';
+import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
+import { useShotState } from './ShotContext.ts';
+
+export interface HeightMarkersProps {
+  params: CaseParams;
+  procedure: SingleProcedure;
+}
+
+const LINES = ['anterior', 'middle', 'posterior'] as const satisfies readonly (keyof Heights)[];
+/** Half-length of the tick at each end of a measuring line, mm. [U] visual. */
+const TICK_MM = 2;
+/** How far the wedge lines run past the front and back measuring lines, as a share of their span. */
+const WEDGE_OVERHANG = 0.35;
+/** Gap between the top wedge line and its label, mm. [U] visual. */
+const LABEL_GAP_MM = 2.5;
+
+/**
+ * Height markers on the treated vertebra: the anterior, middle and posterior measuring lines as
+ * drawn now, each with its height in millimetres, following the balloon as it lifts the endplate;
+ * on demand, the wedge angle between the endplates. The lines come from the same measurement as the
+ * metrics (caseMetrics.ts), so the numbers on the picture are the numbers in `getState()`.
+ */
+export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
+  const t = useT();
+  const store = useAppStoreApi();
+  const shot = useShotState();
+  const plan = planFor(procedure);
+  const share = restoredShareFor(procedure, useAppStore((s) => s.bkpRestoredShare));
+  const { level, grade, shape } = params;
+  const linesAt = useMemo(() => prepareHeightLines({ level, grade, shape }), [level, grade, shape]);
+  const parts = useMemo(() => {
+    const heights = new BufferGeometry();
+    heights.setAttribute('position', new BufferAttribute(new Float32Array(LINES.length * 3 * 2 * 3), 3));
+    const wedge = new BufferGeometry();
+    wedge.setAttribute('position', new BufferAttribute(new Float32Array(2 * 2 * 3), 3));
+    // Drawn over the cut face and the instruments: a measurement, not an object in the scene.
+    const material = new LineBasicMaterial({ color: '#ffe066', depthTest: false, transparent: true });
+    const wedgeMaterial = new LineBasicMaterial({ color: '#7ee0ff', depthTest: false, transparent: true });
+    return { heights, wedge, material, wedgeMaterial };
+  }, []);
+  useEffect(
+    () => () => {
+      parts.heights.dispose();
+      parts.wedge.dispose();
+      parts.material.dispose();
+      parts.wedgeMaterial.dispose();
+    },
+    [parts],
+  );
+  const root = useRef<Group>(null);
+  const anchors = useRef<Record<string, Group | null>>({});
+  const labels = useRef<Record<string, HTMLSpanElement | null>>({});
+  const shown = useRef<Record<string, string>>({});
+
+  useFrame(() => {
+    const s = store.getState();
+    const g = root.current;
+    if (!g) return;
+    const visible = shot?.measures ?? false;
+    g.visible = visible;
+    const wedgeOn = visible && s.layers.wedge;
+    for (const [key, span] of Object.entries(labels.current)) {
+      if (span) span.style.display = visible && (key !== 'wedge' || wedgeOn) ? '' : 'none';
+    }
+    if (!visible) return;
+    const lines = linesAt(collapseOf(sampleAligned(selectPlan(s), plan, s.t), share));
+    const p = parts.heights.getAttribute('position') as BufferAttribute;
+    let i = 0;
+    const put = (v: Vec3, dz = 0) => {
+      p.setXYZ(i++, mmToScene(v[0]), mmToScene(v[1]), mmToScene(v[2] + dz));
+    };
+    for (const k of LINES) {
+      const { top, bottom, mm } = lines[k];
+      put(top); put(bottom);
+      put(top, -TICK_MM); put(top, TICK_MM);
+      put(bottom, -TICK_MM); put(bottom, TICK_MM);
+      const anchor = anchors.current[k];
+      // Labels hang under the body (staggered in CSS), clear of the balloon and the cement.
+      anchor?.position.set(mmToScene(bottom[0]), mmToScene(bottom[1]), mmToScene(bottom[2]));
+      show(k, t('measure.heightMm', { mm: t.number(mm, 1) }), mm);
+    }
+    p.needsUpdate = true;
+    if (wedgeOn) {
+      const w = parts.wedge.getAttribute('position') as BufferAttribute;
+      const a = lines.anterior;
+      const b = lines.posterior;
+      const ext = (from: Vec3, to: Vec3, u: number): Vec3 => [from[0] + (to[0] - from[0]) * u, from[1] + (to[1] - from[1]) * u, from[2] + (to[2] - from[2]) * u];
+      const seg = (j: number, from: Vec3, to: Vec3) => {
+        const s0 = ext(from, to, -WEDGE_OVERHANG);
+        const s1 = ext(from, to, 1 + WEDGE_OVERHANG);
+        w.setXYZ(j, mmToScene(s0[0]), mmToScene(s0[1]), mmToScene(s0[2]));
+        w.setXYZ(j + 1, mmToScene(s1[0]), mmToScene(s1[1]), mmToScene(s1[2]));
+      };
+      seg(0, a.top, b.top);
+      seg(2, a.bottom, b.bottom);
+      w.needsUpdate = true;
+      const deg = wedgeAngleDeg(level, a.mm, b.mm);
+      const at = ext(a.top, b.top, -WEDGE_OVERHANG);
+      anchors.current['wedge']?.position.set(mmToScene(at[0]), mmToScene(at[1] + 2 * LABEL_GAP_MM), mmToScene(at[2]));
+      show('wedge', t('measure.wedge', { deg: t.number(deg, 1) }), deg);
+    }
+    parts.wedge.setDrawRange(0, wedgeOn ? 4 : 0);
+  }, -0.5);
+
+  function show(key: string, text: string, value: number): void {
+    const span = labels.current[key];
+    const v = value.toFixed(3);
+    if (!span || shown.current[key] === v) return;
+    shown.current[key] = v;
+    if (span.textContent !== text) span.textContent = text;
+    span.dataset['value'] = v;
+  }
+
+  return (
+    <group ref={root} visible={false}>
+      <lineSegments geometry={parts.heights} material={parts.material} renderOrder={20} frustumCulled={false} />
+      <lineSegments geometry={parts.wedge} material={parts.wedgeMaterial} renderOrder={20} frustumCulled={false} />
+      {[...LINES, 'wedge' as const].map((k) => (
+        <group key={k} ref={(g) => void (anchors.current[k] = g)}>
+          <Html center zIndexRange={[2, 0]} className="scene-label-host">
+            <span
+              ref={(el) => void (labels.current[k] = el)}
+              className={`scene-label scene-label--measure${k === 'wedge' ? ' scene-label--wedge' : ''}`}
+              data-measure={k}
+              title={k === 'wedge' ? t('layers.wedge') : t(`measure.line.${k}`)}
+              style={{ display: 'none' }}
+            />
+          </Html>
+        </group>
+      ))}
+    </group>
+  );
+}
