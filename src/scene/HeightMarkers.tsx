@@ -15,7 +15,7 @@ import { collapseOf } from '../domain/procedures/samplePose.ts';
 import { useT } from '../i18n/useT.ts';
 import { mmToScene } from '../render/toScene.ts';
 import { selectPlan } from '../state/store.ts';
-import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
+import { useAppStoreApi } from '../state/useAppStore.ts';
 import { useShotState } from './ShotContext.ts';
 
 export interface HeightMarkersProps {
@@ -42,7 +42,7 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
   const store = useAppStoreApi();
   const shot = useShotState();
   const plan = planFor(procedure);
-  const share = restoredShareFor(procedure, useAppStore((s) => s.bkpRestoredShare));
+  const share = restoredShareFor(procedure, params.restoration);
   const { level, grade, shape } = params;
   const linesAt = useMemo(() => prepareHeightLines({ level, grade, shape }), [level, grade, shape]);
   const parts = useMemo(() => {
