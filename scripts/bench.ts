@@ -103,6 +103,16 @@ try {
   rows.push({ name: 'X-ray pair: extra JS per frame', value: withXray.jsMs - without.jsMs, unit: 'ms' });
   rows.push({ name: 'time inside WebGL calls per frame (SwiftShader, reference only)', value: withXray.glMs, unit: 'ms' });
   rows.push({ name: 'frames in 4 s (SwiftShader, for reference only)', value: withXray.frames, unit: '' });
+  // Clip for slides: 10 s at 30 fps, 1280×720, drawn frame by frame (record() of the command API).
+  await page.evaluate(() => window.spinecast!.seek(0));
+  await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 60_000 });
+  const clip = await page.evaluate(async () => {
+    const t0 = performance.now();
+    const blob = await window.spinecast!.record({ from: 0, to: 10, fps: 30, width: 1280, height: 720 });
+    return { ms: performance.now() - t0, bytes: blob.size };
+  });
+  rows.push({ name: 'record 10 s at 30 fps, 1280×720 (SwiftShader)', value: clip.ms / 1000, unit: 's' });
+  rows.push({ name: 'that clip, WebM size', value: clip.bytes / 1e6, unit: 'MB' });
   await context.close();
 } finally {
   await browser.close();
