@@ -46,7 +46,7 @@ export function EmbedDialog() {
 
   return (
     <>
-      <button type="button" className="button embed-open" aria-label={t('embed.openLabel')} aria-haspopup="dialog" onClick={open}>
+      <button type="button" className="button embed-open" aria-label={t('embed.openLabel')} title={t('embed.openLabel')} aria-haspopup="dialog" onClick={open}>
         <Icon name="code" /> <span className="button__text">{t('embed.open')}</span>
       </button>
       <dialog ref={dialog} className="embed-dialog" aria-labelledby={titleId}>

@@ -11,6 +11,7 @@ export function WebGLFallback({ detail, reason = 'no-webgl' }: { detail?: string
   const t = useT();
   const readiness = useReadiness();
   const version = useAppStore((s) => s.version);
+  const procedure = useAppStore((s) => s.params.procedure);
 
   // Nothing to draw: the state is "shown" as soon as this panel is on screen.
   useEffect(() => {
@@ -24,6 +25,8 @@ export function WebGLFallback({ detail, reason = 'no-webgl' }: { detail?: string
 
   return (
     <div className="fallback" role="status">
+      {/* A still of the procedure (the embed facade's poster, made by `npm run posters`). */}
+      <img className="fallback__picture" src={`posters/${procedure}.webp`} alt="" width={800} height={450} />
       <h2 className="fallback__title">{reason === 'failed' ? t('fallback.failedTitle') : t('fallback.title')}</h2>
       <p>{reason === 'failed' ? t('fallback.failedBody') : t('fallback.body')}</p>
       {detail && (
