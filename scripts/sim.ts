@@ -1,6 +1,6 @@
 /**
  * `npm run sim -- --procedure vp|bkp --level L1 --runs N --seed S --viscosity low|medium|high
- *  --volume <mL> [--defect] [--cleft] [--grade 1|2|3] [--shape wedge|biconcave|crush]
+ *  --volume <mL> [--defect|--intact] [--cleft] [--grade 1|2|3] [--shape wedge|biconcave|crush]
  *  [--approach unipedicular|bipedicular] [--json]`
  *
  * Runs N seeded cement simulations of one case and prints the leak statistics (product.md,
@@ -17,7 +17,7 @@ import { LEAK_TYPES } from '../src/domain/cement/types.ts';
 import { monteCarloSeeds, recordRun, simulateCement, summariseRuns } from '../src/domain/cement/simulateCement.ts';
 import { ml } from '../src/domain/units.ts';
 
-const USAGE = 'usage: npm run sim -- --procedure vp|bkp --level L1 --runs N --seed S --viscosity low|medium|high --volume <mL> [--defect] [--cleft] [--grade 1|2|3] [--shape wedge|biconcave|crush] [--approach unipedicular|bipedicular] [--json]';
+const USAGE = 'usage: npm run sim -- --procedure vp|bkp --level L1 --runs N --seed S --viscosity low|medium|high --volume <mL> [--defect|--intact] [--cleft] [--grade 1|2|3] [--shape wedge|biconcave|crush] [--approach unipedicular|bipedicular] [--json]';
 
 class ArgError extends Error {}
 
@@ -33,7 +33,7 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const flags = new Set(['defect', 'cleft', 'json', 'help']);
+  const flags = new Set(['defect', 'intact', 'cleft', 'json', 'help']);
   const values = new Map<string, string>();
   const set = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
@@ -88,7 +88,7 @@ function parseArgs(argv: readonly string[]): Options {
     volumeMl = ml(v);
   }
   return {
-    input: { procedure, level, grade, shape, approach, viscosity, volumeMl, corticalDefect: set.has('defect'), cleft: set.has('cleft') },
+    input: { procedure, level, grade, shape, approach, viscosity, volumeMl, ...(set.has('defect') ? { corticalDefect: true } : set.has('intact') ? { corticalDefect: false } : {}), cleft: set.has('cleft') },
     runs: integer('runs', 200, 1, 100_000),
     seed: integer('seed', 1, 0, 4294967295),
     json: set.has('json'),

@@ -13,11 +13,11 @@ import { vertebraGeometry } from '../anatomy/vertebraGeometry.ts';
 import { inflatedBalloons, insideBalloon, moveBalloonFrame, type BalloonFrame, type BalloonShape } from '../procedures/balloon.ts';
 import type { Random } from '../random.ts';
 import {
-  CLEFT_BREACH_CHANCE, CLEFT_RIM_MM, COMPACTED_SHELL_MM,
-  CRACK_CHANCE, PATIENT_CALIBRE_LOG_SPREAD, VEIN_CALIBRE_SPREAD, VEIN_RADIUS_MM,
+  BALLOON_OPENS_FRACTURE_MM, CLEFT_BREACH_CHANCE, CLEFT_RIM_MM, COMPACTED_SHELL_MM,
+  CORTICAL_BREAK_CHANCE, CRACK_CHANCE, PATIENT_CALIBRE_LOG_SPREAD, VEIN_CALIBRE_SPREAD, VEIN_RADIUS_MM,
 } from './params.ts';
 import { CELL, type CementInput } from './types.ts';
-import type { BaseGrid } from './voxelise.ts';
+import { voxelAt, voxelCentre, type BaseGrid } from './voxelise.ts';
 
 /** The grid of one case: classes, the compacted shell round a cavity, and the injection points. */
 export interface CaseGrid {
@@ -98,6 +98,18 @@ function between(rng: Random, a: number, b: number): number {
 }
 
 /**
+ * Size of a level's intraosseous veins relative to L1's [U]: vessel lengths scale with the body's
+ * footprint (linear size) and calibres with its square root, so a vein takes the same share of a
+ * small thoracic body as of a lumbar one and leak risk follows the fill, not the level
+ * (domain.md §5: level is not a risk factor).
+ */
+export function veinScale(level: LevelId): number {
+  const p = vertebraGeometry(level).params;
+  const l1 = vertebraGeometry('L1').params;
+  return Math.sqrt((p.epw * p.epd) / (l1.epw * l1.epd));
+}
+
+/**
  * Venous routes [U: layout from standard anatomy, domain.md §2/§5; sizes modelling estimates]:
  * the basivertebral vein enters the posterior wall at mid-height on the midline and branches
  * forward; segmental veins drain the lateral walls at the vein exits; small foramina of the
@@ -106,26 +118,28 @@ function between(rng: Random, a: number, b: number): number {
 function placeVeins(base: BaseGrid, kind: Uint8Array, level: LevelId, rng: Random): void {
   const g = vertebraGeometry(level);
   const p = g.params;
+  const size = veinScale(level);
+  const radius = 1;
   const lm = localLandmarks(level);
   const d = base.deformLocal;
   const foramen = lm.basivertebralForamen.centre;
   const trunkEnd: Vec3 = [between(rng, -2, 2), foramen[1], foramen[2] + between(rng, 0.2, 0.45) * p.epd];
   // The trunk pierces the wall and opens into the anterior epidural plexus behind it.
-  markTube(base, kind, d([foramen[0], foramen[1], foramen[2] - 1.5]), d(trunkEnd), VEIN_RADIUS_MM.basivertebral, CELL.basivertebralVein, BONE);
+  markTube(base, kind, d([foramen[0], foramen[1], foramen[2] - 1.5]), d(trunkEnd), radius * VEIN_RADIUS_MM.basivertebral, CELL.basivertebralVein, BONE);
   const branches = 2 + Math.floor(rng() * 2);
   for (let b = 0; b < branches; b++) {
     const angle = between(rng, -1.1, 1.1);
-    const len = between(rng, 3, 9);
+    const len = size * between(rng, 3, 9);
     const end: Vec3 = [trunkEnd[0] + Math.sin(angle) * len, trunkEnd[1] + between(rng, -3, 3), trunkEnd[2] + Math.cos(angle) * len];
-    markTube(base, kind, d(trunkEnd), d(end), 0.8 * VEIN_RADIUS_MM.basivertebral, CELL.basivertebralVein, [CELL.cancellous]);
+    markTube(base, kind, d(trunkEnd), d(end), 0.8 * radius * VEIN_RADIUS_MM.basivertebral, CELL.basivertebralVein, [CELL.cancellous]);
   }
   for (const side of [lm.segmentalVeinExits.left, lm.segmentalVeinExits.right]) {
     const s = Math.sign(side[0]);
-    const len = between(rng, 1.5, 9);
+    const len = size * between(rng, 1.5, 9);
     const inward = normalize([-s, 0, between(rng, 0, 0.8)]);
     const start: Vec3 = [side[0] + s * 1, side[1] + between(rng, -3, 3), side[2] + between(rng, -3, 3)];
     const end: Vec3 = [start[0] + inward[0] * (len + 1), start[1], start[2] + inward[2] * (len + 1)];
-    markTube(base, kind, d(start), d(end), VEIN_RADIUS_MM.segmental, CELL.segmentalVein, BONE);
+    markTube(base, kind, d(start), d(end), radius * VEIN_RADIUS_MM.segmental, CELL.segmentalVein, BONE);
   }
   const foramina = Math.floor(rng() * 5);
   for (let f = 0; f < foramina; f++) {
@@ -133,10 +147,10 @@ function placeVeins(base: BaseGrid, kind: Uint8Array, level: LevelId, rng: Rando
     const dir: Vec3 = [Math.sin(azimuth), 0, Math.cos(azimuth)];
     const from = d([0, between(rng, -0.4, 0.4) * p.vbha, 0]);
     const exit = exitPoint(base, kind, from, dir);
-    const len = between(rng, 0.5, 2.5);
+    const len = size * between(rng, 0.5, 2.5);
     const a: Vec3 = [exit[0] + dir[0], exit[1], exit[2] + dir[2]];
     const b: Vec3 = [exit[0] - dir[0] * len, exit[1], exit[2] - dir[2] * len];
-    markTube(base, kind, a, b, VEIN_RADIUS_MM.anteriorPlexus, CELL.anteriorPlexus, BONE);
+    markTube(base, kind, a, b, radius * VEIN_RADIUS_MM.anteriorPlexus, CELL.anteriorPlexus, BONE);
   }
 }
 
@@ -145,9 +159,11 @@ function placeCrack(base: BaseGrid, kind: Uint8Array, level: LevelId, rng: Rando
   const p = vertebraGeometry(level).params;
   const { dims, origin, spacingMm: h } = base.meta;
   const [nx, ny] = dims;
+  // Superior endplate fractures are deepest in the anterior-middle segment (Wang 2020, Chin Med J
+  // 133:2696: segment a2 in about 45%): the line runs across the anterior half [U].
   const cx = at ? at[0] : between(rng, -0.3, 0.3) * p.epw;
-  const cz = at ? at[2] : between(rng, -0.3, 0.3) * p.epd;
-  const angle = rng() * Math.PI, half = between(rng, 2, 6);
+  const cz = at ? at[2] : between(rng, -0.05, 0.35) * p.epd;
+  const angle = rng() * Math.PI, half = between(rng, 3, 8);
   for (let t = -half; t <= half; t += h / 2) {
     const i = Math.round((cx + Math.cos(angle) * t - origin[0]) / h);
     const k = Math.round((cz + Math.sin(angle) * t - origin[2]) / h);
@@ -166,6 +182,16 @@ function defaultDefectSite(shape: FractureShape): CorticalDefectSite {
   return shape === 'biconcave' ? 'superior-endplate' : 'anterior';
 }
 
+/**
+ * Site of a seeded fracture line: the anterior wall most often (anterior cortex buckling), else
+ * either lateral wall [U] (Wang 2020, Chin Med J 133:2696: the upper and middle thirds of the
+ * anterior wall break most often).
+ */
+function seededDefectSite(rng: Random): CorticalDefectSite {
+  const u = rng();
+  return u < 0.6 ? 'anterior' : u < 0.8 ? 'lateral-left' : 'lateral-right';
+}
+
 /** Lays the features of one case into a copy of the base grid. */
 export function placeFeatures(base: BaseGrid, input: CementInput, rng: Random): CaseGrid {
   const kind = base.kind.slice();
@@ -175,15 +201,20 @@ export function placeFeatures(base: BaseGrid, input: CementInput, rng: Random): 
   // Vessel calibre: one factor for the whole patient (log-uniform), one per vein system.
   const spread = VEIN_CALIBRE_SPREAD;
   const patient = Math.exp(between(rng, -PATIENT_CALIBRE_LOG_SPREAD, PATIENT_CALIBRE_LOG_SPREAD));
+  // Calibres relative to nominal: this patient's, and the level's size (veinScale).
+  const vessel = patient;
   const calibre = {
-    basivertebral: patient * between(rng, 1 - spread, 1 + spread),
-    segmental: patient * between(rng, 1 - spread, 1 + spread),
-    anteriorPlexus: patient * between(rng, 1 - spread, 1 + spread),
+    basivertebral: vessel * between(rng, 1 - spread, 1 + spread),
+    segmental: vessel * between(rng, 1 - spread, 1 + spread),
+    anteriorPlexus: vessel * between(rng, 1 - spread, 1 + spread),
     defect: rng(),
   };
   if (rng() < CRACK_CHANCE[input.grade]) placeCrack(base, kind, level, rng);
 
-  const site = input.corticalDefect === true ? defaultDefectSite(input.shape) : input.corticalDefect || undefined;
+  // Unless the case says, a fracture line through the cortex is present by its prevalence.
+  const seeded = input.corticalDefect === undefined && rng() < CORTICAL_BREAK_CHANCE[input.grade];
+  const site = input.corticalDefect === true || seeded ? (seeded ? seededDefectSite(rng) : defaultDefectSite(input.shape))
+    : input.corticalDefect || undefined;
   const features = fractureFeatures({ level, grade: input.grade, shape: input.shape, cleft: input.cleft === true, ...(site ? { corticalDefect: site } : {}) });
   const toLocal = invert(vertebraTransform(level));
   if (features.defect) {
@@ -247,6 +278,53 @@ export function placeFeatures(base: BaseGrid, input: CementInput, rng: Random): 
         compacted[idx] = kind[idx] === CELL.cancellous ? 1 : 0;
       }
     }
+    openFractureLines(base, kind, compacted);
   }
   return { kind, compacted, tips, cavityMl, calibre };
+}
+
+/**
+ * BKP: where the inflating balloon meets a fracture line (a cortical break or an endplate crack
+ * within BALLOON_OPENS_FRACTURE_MM of the cavity), it pushes the fragments apart instead of
+ * compacting bone, leaving a gap from the cavity to the break [U]. Cement that fills the cavity at
+ * low pressure then finds the break: why kyphoplasty leaks go through cortical defects and into
+ * the disc as often as into veins (domain.md §5: Lysenko 2018, Wang 2014).
+ */
+function openFractureLines(base: BaseGrid, kind: Uint8Array, compacted: Uint8Array): void {
+  const { meta } = base;
+  const h = meta.spacingMm;
+  const cavity: number[] = [];
+  const breaks: number[] = [];
+  for (let idx = 0; idx < kind.length; idx++) {
+    const c = kind[idx]!;
+    if (c === CELL.cavity) cavity.push(idx);
+    else if (c === CELL.defect || c === CELL.endplateCrack) breaks.push(idx);
+  }
+  if (cavity.length === 0 || breaks.length === 0) return;
+  const cavityAt = cavity.map((idx) => voxelCentre(meta, idx));
+  const reach2 = BALLOON_OPENS_FRACTURE_MM ** 2;
+  for (const b of breaks) {
+    const q = voxelCentre(meta, b);
+    let best = -1;
+    let bestD2 = reach2;
+    for (let n = 0; n < cavityAt.length; n++) {
+      const p = cavityAt[n]!;
+      const d2 = (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2 + (p[2] - q[2]) ** 2;
+      if (d2 <= bestD2) {
+        bestD2 = d2;
+        best = n;
+      }
+    }
+    if (best < 0) continue;
+    const p = cavityAt[best]!;
+    const steps = Math.ceil(Math.sqrt(bestD2) / (h / 2));
+    for (let s = 1; s < steps; s++) {
+      const t = s / steps;
+      const idx = voxelAt(meta, [p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t, p[2] + (q[2] - p[2]) * t]);
+      if (idx >= 0 && kind[idx] === CELL.cancellous) {
+        kind[idx] = CELL.cleft;
+        compacted[idx] = 0;
+      }
+    }
+  }
 }

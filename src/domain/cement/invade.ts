@@ -231,7 +231,9 @@ export function invade(meta: GridMeta, grid: CaseGrid, input: CementInput, rng: 
       pathCost[idx] = r;
       const pr = route[parent]!;
       const own = routeOf(c);
-      if (pr !== 0 && !(own === 'epidural' && pr !== leakCode('epidural'))) {
+      // Cement in a route keeps its route's type wherever it goes next: a basivertebral leak that
+      // reaches the anterior epidural plexus is still Yeom's type B (domain.md §5).
+      if (pr !== 0) {
         route[idx] = pr;
         eventOf[idx] = eventOf[parent]!;
       } else if (own !== undefined) {

@@ -39,7 +39,7 @@ export const VISCOUS_WEIGHT: Record<Viscosity, number> = { low: 0.035, medium: 0
  * 1/√(rate / default rate). Tuned towards domain.md §5 [C]: low viscosity OR 3.32 for any leak,
  * high vs low RR 0.38.
  */
-export const VEIN_BARRIER: Record<Viscosity, number> = { low: 0.5, medium: 0.9, high: 2.2 };
+export const VEIN_BARRIER: Record<Viscosity, number> = { low: 0.5, medium: 1.1, high: 2.2 };
 
 /**
  * Entry length, mm of bone-equivalent Darcy path [U], paid once when cement enters a route out of
@@ -53,7 +53,7 @@ export const ENTRY_LENGTH_MM = { vein: 2.5, defect: 0.5, crack: 1 };
  * vein; the foramina of the anterior plexus are the smallest). The entry barrier scales as
  * 1/radius, as a capillary or yield-stress entry pressure does.
  */
-export const VEIN_RADIUS_MM = { basivertebral: 0.85, segmental: 0.6, anteriorPlexus: 0.5 };
+export const VEIN_RADIUS_MM = { basivertebral: 1.1, segmental: 0.55, anteriorPlexus: 0.5 };
 
 /**
  * Spread of vein calibre [U]: a log-uniform factor per patient (±this in natural log) times a
@@ -117,6 +117,13 @@ export const COMPACTED_EXTRA_THRESHOLD = 0.2;
 
 /** The balloon's shape and the cavity it leaves: procedures/balloon.ts (one shape for picture and simulation). */
 
+/**
+ * BKP: how far from the cavity a fracture line is pushed open by the inflating balloon, mm [U]
+ * (modelling estimate: the compacted rim's thickness and a little more). Tuned so kyphoplasty
+ * leaks are mixed, venous, cortical and disc (domain.md §5: Lee 2010, Lysenko 2018, Wang 2014).
+ */
+export const BALLOON_OPENS_FRACTURE_MM = 3;
+
 /** Sclerotic rim round an intravertebral cleft, mm, resisting like compacted bone [U]. */
 export const CLEFT_RIM_MM = 0.75;
 /** Chance that the endplate over a cleft is broken through to the disc [U]. */
@@ -128,7 +135,20 @@ export const CLEFT_BREACH_CHANCE = 0.25;
  * fluoroscopy; smaller traces are left to CT. One rule for the statistics, the metrics, the
  * labels and the `leak` event (visibleLeaks.ts).
  */
-export const MIN_VISIBLE_LEAK_ML = 0.01;
+export const MIN_VISIBLE_LEAK_ML = 0.05;
 
-/** Chance of an endplate fracture line open to the disc, by Genant grade [U]. */
-export const CRACK_CHANCE: Record<1 | 2 | 3, number> = { 1: 0.2, 2: 0.35, 3: 0.5 };
+/**
+ * Chance of an endplate fracture line open to the disc, by Genant grade [U]: more collapse, more
+ * often both endplates and cracks (Wang 2020, Chin Med J 133:2696). Set, with the model's chance
+ * of cement entering an open crack, so that disc leaks come out near Tang 2021's 6.5% of VP levels
+ * without a cleft (domain.md §5 [C]).
+ */
+export const CRACK_CHANCE: Record<1 | 2 | 3, number> = { 1: 0.15, 2: 0.25, 3: 0.35 };
+
+/**
+ * Chance of a fracture line through the cortical shell when the case does not say, by Genant
+ * grade [U]. Set, with the model's chance of cement finding an open break, so that cortical leaks
+ * come out near Tang 2021's 12.2% of VP levels without a cleft (domain.md §5 [C]); a case can
+ * still name a defect (the pooled OR 5.56 is measured between cases with and without one).
+ */
+export const CORTICAL_BREAK_CHANCE: Record<1 | 2 | 3, number> = { 1: 0.2, 2: 0.28, 3: 0.36 };

@@ -67,7 +67,8 @@ export interface CementInput {
   readonly volumeMl: Ml;
   /** Injection rate, mL/min; defaults to DEFAULT_RATE_ML_PER_MIN. */
   readonly rateMlPerMin?: number;
-  /** A break in the cortex: true picks the site for the shape, or name the site. */
+  /** A break in the cortex: true picks the site for the shape, or name the site; false: none;
+   * left out: seeded, by its prevalence (CORTICAL_BREAK_CHANCE). */
   readonly corticalDefect?: boolean | CorticalDefectSite;
   /** An intravertebral cleft under the collapsed endplate. */
   readonly cleft?: boolean;
