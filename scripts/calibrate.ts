@@ -29,7 +29,7 @@ const procedures = (arg('procedures')?.split(',') ?? ['vp', 'bkp']).filter((p): 
 const effects = process.argv.includes('--effects');
 
 function base(level: TreatableLevel, procedure: SingleProcedure): Omit<CementInput, 'seed'> {
-  return { procedure, level, grade: 2, shape: 'wedge', approach: 'bipedicular', viscosity: 'medium', volumeMl: defaultVolumeMl({ level, grade: 2, shape: 'wedge' }) };
+  return { procedure, level, grade: 2, shape: 'wedge', approach: 'bipedicular', viscosity: 'medium', volumeMl: defaultVolumeMl(procedure, { level, grade: 2, shape: 'wedge', approach: 'bipedicular' }) };
 }
 
 interface Study extends MonteCarloSummary {

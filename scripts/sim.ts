@@ -77,7 +77,7 @@ function parseArgs(argv: readonly string[]): Options {
   const shape = pick('shape', SHAPES, 'wedge');
   const approach = pick('approach', APPROACHES, 'bipedicular');
   // Without --volume: the level's default, a share of its fractured body (plannedVolume.ts).
-  let volumeMl = defaultVolumeMl({ level, grade, shape });
+  let volumeMl = defaultVolumeMl(procedure, { level, grade, shape, approach });
   const rawVolume = values.get('volume');
   if (rawVolume !== undefined) {
     const v = Number(rawVolume);

@@ -25,7 +25,7 @@ const DEFAULT_INPUT: Omit<CementInput, 'seed'> = {
   shape: DEFAULT_CASE.shape,
   approach: DEFAULT_CASE.approach,
   viscosity: DEFAULT_CASE.viscosity,
-  volumeMl: defaultVolumeMl(DEFAULT_CASE),
+  volumeMl: defaultVolumeMl('vp', DEFAULT_CASE),
 };
 
 function median(values: readonly number[]): number {

@@ -1,12 +1,18 @@
 import { Leva, useControls } from 'leva';
 import { useEffect, useRef } from 'react';
 import type { MessageKey } from '../i18n/en.ts';
-import type { Approach, Restoration, Viscosity } from '../domain/caseParams.ts';
+import type { Approach, CaseParams, Restoration, Viscosity } from '../domain/caseParams.ts';
 import { APPROACHES, RESTORATIONS, VISCOSITIES, VOLUME_MAX_ML, VOLUME_MIN_ML } from '../domain/caseParams.ts';
 import { plannedVolumeMl } from '../domain/cement/plannedVolume.ts';
+import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import { ml } from '../domain/units.ts';
 import { useT } from '../i18n/useT.ts';
 import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
+
+/** The volume the slider shows: the first shown procedure's plan (vertebroplasty in compare). */
+function shownVolume(p: CaseParams): number {
+  return plannedVolumeMl(shownProcedures(p.procedure)[0]!, p);
+}
 
 /**
  * Expert parameters for educators. A veneer over the store: each control writes through the store's
@@ -40,7 +46,7 @@ export default function DebugPanel() {
       },
       volume: {
         label: t('debug.volume'),
-        value: plannedVolumeMl(store.getState().params),
+        value: shownVolume(store.getState().params),
         min: VOLUME_MIN_ML,
         max: VOLUME_MAX_ML,
         step: 0.1,
@@ -49,7 +55,7 @@ export default function DebugPanel() {
           // default volume) must not pin it.
           if (context.initial || !context.fromPanel) return;
           const p = store.getState().params;
-          if (v !== plannedVolumeMl(p)) store.getState().setParams({ volume: ml(v) });
+          if (v !== shownVolume(p)) store.getState().setParams({ volume: ml(v) });
         },
         transient: false,
       },
@@ -92,7 +98,7 @@ export default function DebugPanel() {
       viscosity: params.viscosity,
       approach: params.approach,
       seed: params.seed,
-      volume: plannedVolumeMl(params),
+      volume: shownVolume(params),
     });
   }, [setControls, rate, params]);
 

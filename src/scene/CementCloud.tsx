@@ -33,7 +33,7 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
   const view = params.view;
   const result = status?.state === 'done' ? status.result : null;
   const plan = planFor(procedure);
-  const volume = plannedVolumeMl(params);
+  const volume = plannedVolumeMl(procedure, params);
   const cloud = useMemo(() => {
     if (!result) return null;
     const toSpine = new Matrix4().fromArray(toMat4(vertebraTransform(result.grid.level), METRES_PER_MM));

@@ -11,7 +11,7 @@ export function cementInputFor(procedure: SingleProcedure, params: CaseParams): 
     shape: params.shape,
     approach: params.approach,
     viscosity: params.viscosity,
-    volumeMl: plannedVolumeMl(params),
+    volumeMl: plannedVolumeMl(procedure, params),
     seed: params.seed,
   };
 }

@@ -119,7 +119,8 @@ export function createCommandApi(store: AppStore, options: { metrics?: MetricsPr
     }
     return {
       ...s.params,
-      volume: plannedVolumeMl(s.params),
+      // The first procedure shown (vertebroplasty in compare); metrics give each one's own.
+      volume: plannedVolumeMl(shownProcedures(s.params.procedure)[0]!, s.params),
       step: plan.steps[s.stepIndex]!.id,
       stepIndex: s.stepIndex,
       steps: plan.steps.map((st) => st.id),

@@ -24,7 +24,7 @@ export function watchLeaks(store: AppStore, cement: CementClient, emit: (payload
       const status = cement.peek(input);
       if (status?.state !== 'done') continue;
       const plan = planFor(procedure);
-      const injected = plannedVolumeMl(s.params) * sampleAligned(selectPlan(s), plan, s.t).cementFill;
+      const injected = plannedVolumeMl(procedure, s.params) * sampleAligned(selectPlan(s), plan, s.t).cementFill;
       // The one leak rule (visibleLeaks): the routes the metrics list, announced as each shows.
       const leaks = visibleLeaks(status.result);
       const key = cementKey(input);

@@ -39,6 +39,6 @@ export function createMetricsProvider(cement?: CementClient): MetricsProvider {
     if (status?.state === 'done') {
       return { ...heights, cementVolumeMl: round(status.result.injectedMl), leaks: leaksOf(status.result) };
     }
-    return { ...heights, cementVolumeMl: round(plannedVolumeMl(params)), leaks: [] };
+    return { ...heights, cementVolumeMl: round(plannedVolumeMl(procedure, params)), leaks: [] };
   };
 }

@@ -73,7 +73,7 @@ describe('one leak rule', { timeout: 120_000 }, () => {
       stop();
       const listed = metrics(procedure, store.getState().params)!.leaks;
       // What CementCloud labels at the end of the injection.
-      const labelled = leaksShownBy(visibleLeaks(r), plannedVolumeMl(params));
+      const labelled = leaksShownBy(visibleLeaks(r), plannedVolumeMl(procedure, params));
       expect(listed.map((l) => l.type)).toEqual(labelled.map((l) => l.type));
       expect(announced.map((l) => l.type)).toEqual(labelled.map((l) => l.type));
       expect(announced.map((l) => l.volumeMl)).toEqual(labelled.map((l) => l.volumeMl));

@@ -13,7 +13,7 @@ import { vertebraGeometry } from '../anatomy/vertebraGeometry.ts';
 import { inflatedBalloons, insideBalloon, moveBalloonFrame, type BalloonFrame, type BalloonShape } from '../procedures/balloon.ts';
 import type { Random } from '../random.ts';
 import {
-  BALLOON_OPENS_FRACTURE_MM, CLEFT_BREACH_CHANCE, CLEFT_RIM_MM, COMPACTED_SHELL_MM,
+  BALLOON_OPENS_FRACTURE_MM, CLEFT_BREACH_CHANCE, CLEFT_CORTICAL_BREAK_CHANCE, CLEFT_RIM_MM, COMPACTED_SHELL_MM,
   CORTICAL_BREAK_CHANCE, CRACK_CHANCE, PATIENT_CALIBRE_LOG_SPREAD, VEIN_CALIBRE_SPREAD, VEIN_RADIUS_MM,
 } from './params.ts';
 import { CELL, type CementInput } from './types.ts';
@@ -212,7 +212,8 @@ export function placeFeatures(base: BaseGrid, input: CementInput, rng: Random): 
   if (rng() < CRACK_CHANCE[input.grade]) placeCrack(base, kind, level, rng);
 
   // Unless the case says, a fracture line through the cortex is present by its prevalence.
-  const seeded = input.corticalDefect === undefined && rng() < CORTICAL_BREAK_CHANCE[input.grade];
+  const breakChance = input.cleft === true ? CLEFT_CORTICAL_BREAK_CHANCE : CORTICAL_BREAK_CHANCE[input.grade];
+  const seeded = input.corticalDefect === undefined && rng() < breakChance;
   const site = input.corticalDefect === true || seeded ? (seeded ? seededDefectSite(rng) : defaultDefectSite(input.shape))
     : input.corticalDefect || undefined;
   const features = fractureFeatures({ level, grade: input.grade, shape: input.shape, cleft: input.cleft === true, ...(site ? { corticalDefect: site } : {}) });

@@ -39,7 +39,7 @@ export const VISCOUS_WEIGHT: Record<Viscosity, number> = { low: 0.035, medium: 0
  * 1/√(rate / default rate). Tuned towards domain.md §5 [C]: low viscosity OR 3.32 for any leak,
  * high vs low RR 0.38.
  */
-export const VEIN_BARRIER: Record<Viscosity, number> = { low: 0.5, medium: 1.1, high: 2.2 };
+export const VEIN_BARRIER: Record<Viscosity, number> = { low: 0.5, medium: 1.1, high: 2.8 };
 
 /**
  * Entry length, mm of bone-equivalent Darcy path [U], paid once when cement enters a route out of
@@ -53,7 +53,7 @@ export const ENTRY_LENGTH_MM = { vein: 2.5, defect: 0.5, crack: 1 };
  * vein; the foramina of the anterior plexus are the smallest). The entry barrier scales as
  * 1/radius, as a capillary or yield-stress entry pressure does.
  */
-export const VEIN_RADIUS_MM = { basivertebral: 1.1, segmental: 0.55, anteriorPlexus: 0.5 };
+export const VEIN_RADIUS_MM = { basivertebral: 1.1, segmental: 0.55, anteriorPlexus: 0.42 };
 
 /**
  * Spread of vein calibre [U]: a log-uniform factor per patient (±this in natural log) times a
@@ -92,7 +92,7 @@ export const MEDIA = {
   vein: { threshold: 0.05, resistancePerMm: 0.15 },
   defect: { threshold: 0.1, resistancePerMm: 0.4 },
   crack: { threshold: 0.35, resistancePerMm: 0.8 },
-  disc: { threshold: 0.45, resistancePerMm: 1.2 },
+  disc: { threshold: 0.4, resistancePerMm: 0.9 },
   epidural: { threshold: 0.45, resistancePerMm: 1.5 },
   paravertebral: { threshold: 0.4, resistancePerMm: 1.2 },
 } as const satisfies Record<string, MediumRule>;
@@ -119,15 +119,15 @@ export const COMPACTED_EXTRA_THRESHOLD = 0.2;
 
 /**
  * BKP: how far from the cavity a fracture line is pushed open by the inflating balloon, mm [U]
- * (modelling estimate: the compacted rim's thickness and a little more). Tuned so kyphoplasty
+ * (modelling estimate: a few millimetres past the compacted rim). Tuned so kyphoplasty
  * leaks are mixed, venous, cortical and disc (domain.md §5: Lee 2010, Lysenko 2018, Wang 2014).
  */
-export const BALLOON_OPENS_FRACTURE_MM = 3;
+export const BALLOON_OPENS_FRACTURE_MM = 6.5;
 
 /** Sclerotic rim round an intravertebral cleft, mm, resisting like compacted bone [U]. */
 export const CLEFT_RIM_MM = 0.75;
 /** Chance that the endplate over a cleft is broken through to the disc [U]. */
-export const CLEFT_BREACH_CHANCE = 0.25;
+export const CLEFT_BREACH_CHANCE = 0.4;
 
 /**
  * Smallest leak that counts, mL [U] (modelling estimate): 0.05 mL is a streak about 2 cm along a
@@ -143,7 +143,7 @@ export const MIN_VISIBLE_LEAK_ML = 0.05;
  * of cement entering an open crack, so that disc leaks come out near Tang 2021's 6.5% of VP levels
  * without a cleft (domain.md §5 [C]).
  */
-export const CRACK_CHANCE: Record<1 | 2 | 3, number> = { 1: 0.15, 2: 0.25, 3: 0.35 };
+export const CRACK_CHANCE: Record<1 | 2 | 3, number> = { 1: 0.1, 2: 0.15, 3: 0.22 };
 
 /**
  * Chance of a fracture line through the cortical shell when the case does not say, by Genant
@@ -152,3 +152,10 @@ export const CRACK_CHANCE: Record<1 | 2 | 3, number> = { 1: 0.15, 2: 0.25, 3: 0.
  * still name a defect (the pooled OR 5.56 is measured between cases with and without one).
  */
 export const CORTICAL_BREAK_CHANCE: Record<1 | 2 | 3, number> = { 1: 0.2, 2: 0.28, 3: 0.36 };
+
+/**
+ * Chance of a fracture line through the cortex when the body holds a cleft [U]: a cleft is an
+ * unhealed fracture gap, often open to the cortex. Set so that cortical leaks with a cleft come
+ * out near Tang 2021's 25.9% of VP levels, against 12.2% without (domain.md §5 [C]).
+ */
+export const CLEFT_CORTICAL_BREAK_CHANCE = 0.8;

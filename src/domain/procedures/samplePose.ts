@@ -45,7 +45,7 @@ export function prepareCase(procedure: SingleProcedure, params: CaseParams, land
     trajectories,
     balloons: procedure === 'bkp' ? planBalloons(trajectories, params.approach, fracture) : [],
     restoredShare: restoredShareFor(procedure, params.restoration),
-    volumeMl: plannedVolumeMl(params),
+    volumeMl: plannedVolumeMl(procedure, params),
   };
 }
 
