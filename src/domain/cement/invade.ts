@@ -14,9 +14,9 @@ import type { Random } from '../random.ts';
 import type { CaseGrid } from './features.ts';
 import { createHeap, heapPop, heapPush, type MinHeap } from './minHeap.ts';
 import {
-  COMPACTED_EXTRA_THRESHOLD, COMPACTED_RESISTANCE, DEFAULT_RATE_ML_PER_MIN, DEFECT_BARRIER,
+  BREAK_BARRIER, COMPACTED_EXTRA_THRESHOLD, COMPACTED_RESISTANCE, DEFAULT_RATE_ML_PER_MIN, DEFECT_BARRIER,
   ENTRY_LENGTH_MM, FIELD_CELL_MM, FIELD_SMOOTH_SHARE, MEDIA, OUTSIDE_NOISE, OUTSIDE_SI_FACTOR, PERMEABILITY_AP_M2,
-  PERMEABILITY_LR_M2, PERMEABILITY_SI_M2, POROSITY, VEIN_BARRIER, VEIN_RADIUS_MM, VISCOUS_WEIGHT,
+  PERMEABILITY_LR_M2, PERMEABILITY_SI_M2, POROSITY, VEIN_BARRIER, VEIN_BARRIER_RADIUS_MM, VEIN_RADIUS_MM, VISCOUS_WEIGHT,
 } from './params.ts';
 import { CELL, leakCode, type CementInput, type GridMeta, type LeakEvent, type LeakType } from './types.ts';
 import { voxelAt, voxelCentre } from './voxelise.ts';
@@ -58,11 +58,12 @@ function mediaTables(input: CementInput, calibre: CaseGrid['calibre']): { thresh
   set(CELL.cleft, MEDIA.cleft);
   const r = VEIN_RADIUS_MM;
   // Entry pressure ∝ 1/radius: nominal radius by vein, times this patient's calibre.
-  set(CELL.basivertebralVein, MEDIA.vein, (veinBarrier * r.anteriorPlexus) / (r.basivertebral * calibre.basivertebral));
-  set(CELL.segmentalVein, MEDIA.vein, (veinBarrier * r.anteriorPlexus) / (r.segmental * calibre.segmental));
-  set(CELL.anteriorPlexus, MEDIA.vein, veinBarrier / calibre.anteriorPlexus);
-  set(CELL.defect, MEDIA.defect, DEFECT_BARRIER * (1 - calibre.defect));
-  set(CELL.endplateCrack, MEDIA.crack);
+  const r0 = VEIN_BARRIER_RADIUS_MM;
+  set(CELL.basivertebralVein, MEDIA.vein, (veinBarrier * r0) / (r.basivertebral * calibre.basivertebral));
+  set(CELL.segmentalVein, MEDIA.vein, (veinBarrier * r0) / (r.segmental * calibre.segmental));
+  set(CELL.anteriorPlexus, MEDIA.vein, (veinBarrier * r0) / (r.anteriorPlexus * calibre.anteriorPlexus));
+  set(CELL.defect, MEDIA.defect, DEFECT_BARRIER * (1 - calibre.defect) + BREAK_BARRIER[input.viscosity]);
+  set(CELL.endplateCrack, MEDIA.crack, BREAK_BARRIER[input.viscosity]);
   set(CELL.disc, MEDIA.disc);
   set(CELL.epidural, MEDIA.epidural);
   set(CELL.paravertebral, MEDIA.paravertebral);

@@ -33,13 +33,13 @@ export const DEFAULT_RATE_ML_PER_MIN = 1;
 export const VISCOUS_WEIGHT: Record<Viscosity, number> = { low: 0.035, medium: 0.09, high: 0.2 };
 
 /**
- * Entry barrier of a vein (threshold units) for each viscosity, for a vessel of the anterior
- * plexus's radius at the default rate [U]: a doughy cement does not enter a millimetre-wide
+ * Entry barrier of a vein (threshold units) for each viscosity, for a vessel of
+ * VEIN_BARRIER_RADIUS_MM at the default rate [U]: a doughy cement does not enter a millimetre-wide
  * vessel as readily as a runny one (yield stress). Scaled by 1/radius per vein and by
  * 1/√(rate / default rate). Tuned towards domain.md §5 [C]: low viscosity OR 3.32 for any leak,
  * high vs low RR 0.38.
  */
-export const VEIN_BARRIER: Record<Viscosity, number> = { low: 0.5, medium: 1.1, high: 2.8 };
+export const VEIN_BARRIER: Record<Viscosity, number> = { low: 0.5, medium: 1.05, high: 2.8 };
 
 /**
  * Entry length, mm of bone-equivalent Darcy path [U], paid once when cement enters a route out of
@@ -53,7 +53,10 @@ export const ENTRY_LENGTH_MM = { vein: 2.5, defect: 0.5, crack: 1 };
  * vein; the foramina of the anterior plexus are the smallest). The entry barrier scales as
  * 1/radius, as a capillary or yield-stress entry pressure does.
  */
-export const VEIN_RADIUS_MM = { basivertebral: 1.1, segmental: 0.55, anteriorPlexus: 0.42 };
+export const VEIN_RADIUS_MM = { basivertebral: 1.05, segmental: 0.55, anteriorPlexus: 0.47 };
+
+/** Radius at which a vein's entry barrier is VEIN_BARRIER itself, mm [U]; a vein of radius r pays ×(this / r). */
+export const VEIN_BARRIER_RADIUS_MM = 0.5;
 
 /**
  * Spread of vein calibre [U]: a log-uniform factor per patient (±this in natural log) times a
@@ -69,6 +72,14 @@ export const VEIN_CALIBRE_SPREAD = 0.3;
  * pooled OR 5.56 does (domain.md §5 [C]).
  */
 export const DEFECT_BARRIER = 2;
+
+/**
+ * Entry barrier of a fracture line (cortical break or endplate crack) by viscosity [U]: like a
+ * vein's, a doughy cement does not enter a narrow gap as readily as a runny one. Tuned so
+ * high-viscosity cement leaks less in kyphoplasty too, where cement reaches opened fracture lines
+ * at low pressure (domain.md §5: high vs low viscosity RR 0.38 over VP and BKP [C]).
+ */
+export const BREAK_BARRIER: Record<Viscosity, number> = { low: 0, medium: 0, high: 0.6 };
 
 /** Share of the entry thresholds that varies smoothly (regional bone loss) vs voxel by voxel [U]. */
 export const FIELD_SMOOTH_SHARE = 0.55;

@@ -21,7 +21,7 @@ function filled(r: CementResult): number[] {
   return out;
 }
 
-describe('simulateCement', { timeout: 30_000 }, () => {
+describe('simulateCement', { timeout: 120_000 }, () => {
   it('is deterministic per seed and differs between seeds', () => {
     const a = simulateCement(CASE);
     const b = simulateCement({ ...CASE });
