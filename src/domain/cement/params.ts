@@ -39,7 +39,7 @@ export const VISCOUS_WEIGHT: Record<Viscosity, number> = { low: 0.035, medium: 0
  * 1/√(rate / default rate). Tuned towards domain.md §5 [C]: low viscosity OR 3.32 for any leak,
  * high vs low RR 0.38.
  */
-export const VEIN_BARRIER: Record<Viscosity, number> = { low: 0.5, medium: 0.85, high: 2.8 };
+export const VEIN_BARRIER: Record<Viscosity, number> = { low: 0.5, medium: 0.95, high: 2.8 };
 
 /**
  * Entry length, mm of bone-equivalent Darcy path [U], paid once when cement enters a route out of
