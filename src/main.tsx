@@ -43,7 +43,10 @@ const parsed = readQuery(window.location.search, navigator.languages);
 if (pseudoLocale) parsed.issues = parsed.issues.filter((i) => i.param !== 'lang');
 const requestedT = parsed.t ?? (parsed.step ? stepStart(timelinePlan(parsed.params.procedure), parsed.step) : 0);
 const store = createAppStore({ params: parsed.params, t: requestedT });
-if (parsed.issues.length > 0) store.getState().notify({ kind: 'query', issues: parsed.issues });
+// Inside a host page (the embed passes its origin; a hand-made iframe has a parent) the settings
+// came from that page, not from a link someone followed.
+const embedded = new URLSearchParams(window.location.search).has('origin') || window.parent !== window;
+if (parsed.issues.length > 0) store.getState().notify({ kind: 'query', source: embedded ? 'embed' : 'link', issues: parsed.issues });
 
 const cement = createCementClient();
 const panes = createPaneRegistry();
@@ -52,7 +55,7 @@ const media: MediaProvider = {
   capture: (o) => import('./media/capturePicture.ts').then((m) => m.capturePicture({ store, panes, readiness }, o)),
   record: (o) => import('./media/recordClip.ts').then((m) => m.recordClip({ store, panes, readiness }, o)),
 };
-const { api, events } = createCommandApi(store, { metrics: createMetricsProvider(cement), media });
+const { api, apiFor, events } = createCommandApi(store, { metrics: createMetricsProvider(cement), media });
 watchLeaks(store, cement, (leak) => events.emit('leak', leak));
 cement.subscribe((_key, status) => {
   if (status.state === 'failed') events.emit('error', { code: 'simulation', message: status.message });
@@ -60,7 +63,7 @@ cement.subscribe((_key, status) => {
 const root = document.documentElement;
 const readiness = createReadiness(store, root, () => events.emit('ready', { state: api.getState() }));
 window.spinecast = api;
-void connectEmbedding(api as unknown as BridgeApi, parsed.origin, () => readiness.isReady());
+void connectEmbedding(apiFor('embed') as unknown as BridgeApi, parsed.origin, () => readiness.isReady());
 syncUrl(store, window.history, window.location);
 
 function reportError(error: unknown): void {
@@ -76,6 +79,21 @@ function applyLanguage(): void {
   root.lang = lang;
   document.title = translate(lang, 'app.documentTitle');
 }
+// Faults hosts can read: `<html data-error="model-load webgl-lost">` and an 'error' event for each new one.
+store.subscribe((s, prev) => {
+  if (s.faults === prev.faults) return;
+  const codes = [...new Set(Object.values(s.faults).map((f) => f.code))];
+  const before = new Set(Object.values(prev.faults).map((f) => f.code));
+  if (codes.length > 0) root.setAttribute('data-error', codes.join(' '));
+  else root.removeAttribute('data-error');
+  for (const f of Object.values(s.faults)) {
+    if (!before.has(f.code)) {
+      before.add(f.code);
+      events.emit('error', { code: f.code, message: f.message });
+    }
+  }
+});
+
 store.subscribe((s, prev) => {
   if (s.params.lang !== prev.params.lang) {
     applyLanguage();

@@ -9,11 +9,19 @@ export interface SpineIndex {
 
 export const MODELS_BASE = `${import.meta.env.BASE_URL}models/spine/`;
 
-export async function fetchSpineIndex(): Promise<SpineIndex> {
-  const response = await fetch(`${MODELS_BASE}index.json`);
+export const INDEX_URL = `${MODELS_BASE}index.json`;
+
+/** `fresh`: skip the browser's HTTP cache (a retry must not get the same broken answer back). */
+export async function fetchSpineIndex(fresh = false): Promise<SpineIndex> {
+  const response = await fetch(INDEX_URL, { cache: fresh ? 'no-cache' : 'default' });
   if (!response.ok) throw new Error(`The spine model index could not be loaded (HTTP ${response.status}).`);
-  const index = (await response.json()) as SpineIndex;
-  if (!Array.isArray(index.levels) || index.levels.length === 0) throw new Error('The spine model index lists no levels.');
+  let index: SpineIndex;
+  try {
+    index = (await response.json()) as SpineIndex;
+  } catch {
+    throw new Error('The spine model index is damaged (not valid JSON).');
+  }
+  if (!index || !Array.isArray(index.levels) || index.levels.length === 0) throw new Error('The spine model index lists no levels.');
   return index;
 }
 

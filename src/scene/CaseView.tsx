@@ -6,7 +6,7 @@ import { HeightMarkers } from './HeightMarkers.tsx';
 import { Instruments } from './Instruments.tsx';
 import { Labels } from './Labels.tsx';
 import { SpineModels } from './SpineModels.tsx';
-import { useSpineIndex } from './useSpineIndex.ts';
+import { useSpineIndex } from './sceneAssets.ts';
 
 export interface CaseViewProps {
   params: CaseParams;

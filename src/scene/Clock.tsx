@@ -1,10 +1,14 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { usePaneRegistry } from '../state/PaneRegistryContext.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
 
-/** Longest frame step counted, so a tab that was hidden does not jump the procedure ahead. */
-const MAX_FRAME_SECONDS = 0.1;
+/**
+ * A gap between two frames longer than this is a stall (a hidden tab, a machine waking up), not a
+ * slow frame: it is not counted, so the procedure does not jump ahead. Slower frames count in full,
+ * so playback keeps to real time even at one frame a second.
+ */
+export const STALL_SECONDS = 4;
 
 /**
  * The one clock: the pane that `drives` it advances t while playing; everything else reads t from
@@ -23,13 +27,34 @@ export function Clock({ drives }: { drives: boolean }) {
     [store, invalidate, drives],
   );
 
+  // Wall time of the last frame counted while playing; null when the next frame starts a new run
+  // (after Play, a pause, or a hidden tab), so Play never jumps by the time spent paused.
+  const last = useRef<number | null>(null);
+  useEffect(() => {
+    const restart = () => void (last.current = null);
+    document.addEventListener('visibilitychange', restart);
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.playing !== prev.playing) restart();
+    });
+    return () => {
+      document.removeEventListener('visibilitychange', restart);
+      unsubscribe();
+    };
+  }, [store]);
+
   const panes = usePaneRegistry();
 
-  useFrame((_, delta) => {
+  useFrame(() => {
     const s = store.getState();
     // A frame drawn for a slide or a video shows the present moment; it does not move time on.
-    if (!drives || !s.playing || panes?.capturing) return;
-    s.tick(Math.min(delta, MAX_FRAME_SECONDS));
+    if (!drives || !s.playing || panes?.capturing) {
+      last.current = null;
+      return;
+    }
+    const now = performance.now();
+    const elapsed = last.current === null ? 0 : (now - last.current) / 1000;
+    last.current = now;
+    if (elapsed <= STALL_SECONDS) s.tick(elapsed);
     invalidate();
   });
 

@@ -3,7 +3,8 @@ import { FluoroLabels } from './FluoroLayer.tsx';
 import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import { useT } from '../i18n/useT.ts';
 import { useReadiness } from '../state/ReadinessContext.ts';
-import { useAppStore } from '../state/useAppStore.ts';
+import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
+import { sceneAssets } from './sceneAssets.ts';
 import { createCameraLink } from './cameraLink.ts';
 import { ScenePane, usePaneLabel } from './ScenePane.tsx';
 import type { SingleProcedure } from '../domain/caseParams.ts';
@@ -28,11 +29,30 @@ export function SceneHost() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [readiness, key]);
 
+  // Files that failed are tried again when asked, when the level changes and when the network is back.
+  const store = useAppStoreApi();
+  useEffect(() => {
+    const retry = () => sceneAssets.retryFailed();
+    window.addEventListener('online', retry);
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.retryToken !== prev.retryToken || s.params.level !== prev.params.level) retry();
+    });
+    return () => {
+      window.removeEventListener('online', retry);
+      unsubscribe();
+    };
+  }, [store]);
+
+  // Panes are slots, not procedures: switching procedure re-dresses a pane instead of replacing its
+  // canvas, and the second pane, once opened for compare, stays mounted (hidden) so that no switch
+  // ever creates another WebGL context.
+  const [secondOpened, setSecondOpened] = useState(procedures.length > 1);
+  if (procedures.length > 1 && !secondOpened) setSecondOpened(true);
+  const titled = procedures.length > 1;
   return (
     <div className={`panes panes--${procedures.length}`}>
-      {procedures.map((p, i) => (
-        <Pane key={p} procedure={p} primary={i === 0} link={link} titled={procedures.length > 1} />
-      ))}
+      <Pane slot="pane-1" procedure={procedures[0]!} primary link={link} titled={titled} />
+      {secondOpened && <Pane slot="pane-2" procedure={procedures[1] ?? 'bkp'} primary={false} link={link} titled={titled} active={procedures.length > 1} />}
     </div>
   );
 }
@@ -50,16 +70,25 @@ function PaneOverlay() {
   return <div ref={ref} className="pane__overlay">{size.width > 0 && <FluoroLabels width={size.width} height={size.height} />}</div>;
 }
 
-function Pane({ procedure, primary, link, titled }: { procedure: SingleProcedure; primary: boolean; link: ReturnType<typeof createCameraLink>; titled: boolean }) {
+interface PaneProps {
+  slot: string;
+  procedure: SingleProcedure;
+  primary: boolean;
+  link: ReturnType<typeof createCameraLink>;
+  titled: boolean;
+  active?: boolean;
+}
+
+function Pane({ slot, procedure, primary, link, titled, active = true }: PaneProps) {
   const t = useT();
   const label = usePaneLabel(procedure);
   const hintId = useId();
   return (
-    <section className={`pane pane--${procedure}`} aria-label={t(`procedure.${procedure}.long`)} data-pane={procedure}>
+    <section className={`pane pane--${procedure}`} aria-label={t(`procedure.${procedure}.long`)} data-pane={procedure} hidden={!active} data-slot={slot}>
       {titled && <h2 className="pane__title" data-covers-view="">{t(`procedure.${procedure}.long`)}</h2>}
-      <ScenePane procedure={procedure} primary={primary} link={link} label={label} hintId={hintId} />
+      <ScenePane slot={slot} procedure={procedure} primary={primary} link={link} label={label} hintId={hintId} active={active} />
       <p id={hintId} className="visually-hidden">{t('camera.keys')}</p>
-      <PaneOverlay />
+      {active && <PaneOverlay />}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { Canvas } from '@react-three/fiber';
+import type { ReactNode } from 'react';
 import { Suspense, useEffect, useMemo } from 'react';
 import type { SingleProcedure } from '../domain/caseParams.ts';
 import { directionOfAzimuth } from '../domain/procedures/orbitOffset.ts';
@@ -21,7 +22,7 @@ import { FrameReporter } from './FrameReporter.tsx';
 import { Lights } from './Lights.tsx';
 import { ShotContext, createShotState } from './ShotContext.ts';
 import { StatsProbe } from './StatsProbe.tsx';
-import { useSpineIndex } from './useSpineIndex.ts';
+import { useSegmentAssets, useSpineIndex } from './sceneAssets.ts';
 import { ViewProbe } from './ViewProbe.tsx';
 
 /**
@@ -39,15 +40,22 @@ export interface ScenePaneProps {
   label: string;
   /** Id of the text that says which keys turn the view. */
   hintId: string;
+  /**
+   * False for a pane kept mounted but not shown (the second pane outside compare): it keeps its
+   * WebGL context for the page's life and draws nothing.
+   */
+  active?: boolean;
+  /** Names the pane's faults in the store. */
+  slot: string;
 }
 
 /** One 3D view of one procedure. It draws on demand: nothing is rendered while nothing changes. */
-export function ScenePane({ procedure, primary, link, label, hintId }: ScenePaneProps) {
+export function ScenePane({ procedure, primary, link, label, hintId, active = true, slot }: ScenePaneProps) {
   const store = useAppStoreApi();
   return (
     <Canvas
       className="scene-canvas"
-      frameloop="demand"
+      frameloop={active ? 'demand' : 'never'}
       dpr={[1, 2]}
       camera={{ fov: CAMERA_FOV_DEG, near: 0.005, far: 5, position: [0, 0, -0.4] }}
       gl={{ antialias: true, powerPreference: 'high-performance', localClippingEnabled: true }}
@@ -67,17 +75,39 @@ export function ScenePane({ procedure, primary, link, label, hintId }: ScenePane
       }}
     >
       <color attach="background" args={[PALETTE.background]} />
-      <Lights />
-      <Clock drives={primary} />
-      <ContextLossWatcher />
-      {primary && <StatsProbe />}
-      <Suspense fallback={primary ? <LoadingMarker /> : null}>
-        <PaneScene procedure={procedure} link={link} />
-        <FrameReporterForPane procedure={procedure} />
-        <PaneCaptureForPane procedure={procedure} order={primary ? 0 : 1} />
-      </Suspense>
+      <ContextLossWatcher owner={`${slot}:context`} />
+      {active && (
+        <>
+          <Lights />
+          <Clock drives={primary} />
+          {primary && <StatsProbe />}
+          <Suspense fallback={primary ? <LoadingMarker /> : null}>
+            <AssetGate owner={`${slot}:files`}>
+              <PaneScene procedure={procedure} link={link} />
+              <FrameReporterForPane procedure={procedure} />
+              <PaneCaptureForPane procedure={procedure} order={primary ? 0 : 1} />
+            </AssetGate>
+          </Suspense>
+        </>
+      )}
     </Canvas>
   );
+}
+
+/**
+ * Shows its children once the index and the segment's models are loaded; while a file is missing or
+ * damaged it shows nothing and records the fault (the page says so and offers a retry).
+ */
+function AssetGate({ owner, children }: { owner: string; children: ReactNode }) {
+  const store = useAppStoreApi();
+  const level = useAppStore((s) => s.params.level);
+  const assets = useSegmentAssets(level);
+  const failed = assets.state === 'failed' ? assets : null;
+  useEffect(() => {
+    store.getState().setFault(owner, failed ? { code: failed.code, message: failed.error.message } : null);
+  }, [store, owner, failed?.code, failed?.error]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => () => store.getState().setFault(owner, null), [store, owner]);
+  return failed ? null : <>{children}</>;
 }
 
 function PaneScene({ procedure, link }: { procedure: SingleProcedure; link: CameraLink }) {

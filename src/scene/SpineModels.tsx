@@ -1,9 +1,7 @@
-import { useFrame, useLoader, useThree } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import type { MeshStandardMaterial } from 'three';
 import { Vector3 } from 'three';
-import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
-import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import type { FractureParams } from '../domain/anatomy/fracture.ts';
 import type { Grade, Restoration, Shape, SingleProcedure, TreatableLevel } from '../domain/caseParams.ts';
 import { sampleAligned } from '../domain/procedures/alignTime.ts';
@@ -15,11 +13,11 @@ import { buildSegment } from '../render/buildSegment.ts';
 import type { MeshKind } from '../render/partKind.ts';
 import { mmToScene } from '../render/toScene.ts';
 import type { Layers } from '../state/store.ts';
-import { MODELS_BASE, segmentAround } from '../render/spineIndex.ts';
+import { segmentAround } from '../render/spineIndex.ts';
 import { selectPlan } from '../state/store.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
 import { useShotState } from './ShotContext.ts';
-import { useSpineIndex } from './useSpineIndex.ts';
+import { useSegmentModels, useSpineIndex } from './sceneAssets.ts';
 
 const cutPoint = new Vector3();
 /** Gap between the treated body's side wall and the near cut, mm. [U] visual. */
@@ -34,10 +32,6 @@ export interface SpineModelsProps {
   restoration: Restoration;
 }
 
-function withMeshopt(loader: GLTFLoader): void {
-  loader.setMeshoptDecoder(MeshoptDecoder);
-}
-
 /**
  * The treated level and two levels either side, loaded lazily from the generated model files, with
  * the fracture applied and the height each procedure gives back restored during its restoring step.
@@ -47,7 +41,7 @@ export function SpineModels({ level, grade, shape, procedure, restoration }: Spi
   const invalidate = useThree((s) => s.invalidate);
   const index = useSpineIndex();
   const segment = segmentAround(index, level);
-  const gltfs = useLoader(GLTFLoader, segment.map((l) => `${MODELS_BASE}${l.file}`), withMeshopt);
+  const gltfs = useSegmentModels(level);
   const fracture: FractureParams = useMemo(() => ({ level, grade, shape }), [level, grade, shape]);
   const built = useMemo(
     () => buildSegment(segment.map((l, i) => ({ id: l.id, scene: gltfs[i]!.scene })), level, fracture),

@@ -10,8 +10,8 @@ import type { StepId } from '../domain/procedures/plans.ts';
 import { totalDuration } from '../domain/procedures/timeline.ts';
 import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import { createEmitter } from './emitter.ts';
-import type { AppStore } from './store.ts';
-import { selectPlan } from './store.ts';
+import type { AppStore, NoticeSource } from './store.ts';
+import { selectPlan, shorten } from './store.ts';
 
 /** Measured differences for one procedure (filled in by the anatomy and simulation layers). */
 export interface ProcedureMetrics {
@@ -59,6 +59,8 @@ export type SpinecastEvents = {
   statechange: { state: SpinecastState };
 };
 
+const EVENT_NAMES: (keyof SpinecastEvents)[] = ['ready', 'stepchange', 'leak', 'error'];
+
 export interface SpinecastApi {
   getState(): SpinecastState;
   play(): void;
@@ -103,6 +105,45 @@ export interface RecordOptions extends CaptureOptions {
 
 export type MetricsProvider = (procedure: 'vp' | 'bkp', params: CaseParams) => ProcedureMetrics | null;
 
+/** Longest argument text quoted back in an 'error' event, characters. */
+const MAX_QUOTED = 80;
+
+/** A readable, short description of any value; never throws (getters, Proxies, null prototypes). */
+export function describe(value: unknown): string {
+  try {
+    if (typeof value === 'string') return shorten(value, MAX_QUOTED);
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' || value === undefined || value === null) {
+      return String(value);
+    }
+    if (typeof value === 'symbol') return shorten(value.toString(), MAX_QUOTED);
+    if (typeof value === 'function') return 'a function';
+    return Array.isArray(value) ? 'an array' : 'an object';
+  } catch {
+    return 'an unreadable value';
+  }
+}
+
+/** A parameter value as the URL would carry it, or null where it cannot be one. */
+function asQueryValue(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return null;
+}
+
+/** The own enumerable string-keyed entries of a patch, each read on its own so one bad getter spoils only itself. */
+function readPatch(patch: object): { entries: [string, unknown][]; unreadable: QueryIssue[] } {
+  const entries: [string, unknown][] = [];
+  const unreadable: QueryIssue[] = [];
+  for (const key of Object.keys(patch)) {
+    try {
+      entries.push([key, (patch as Record<string, unknown>)[key]]);
+    } catch {
+      unreadable.push({ param: key, value: 'an unreadable value', reason: 'invalid' });
+    }
+  }
+  return { entries, unreadable };
+}
+
 export function createCommandApi(store: AppStore, options: { metrics?: MetricsProvider; media?: MediaProvider } = {}) {
   const events = createEmitter<SpinecastEvents>();
   let metricsProvider = options.metrics ?? null;
@@ -136,33 +177,34 @@ export function createCommandApi(store: AppStore, options: { metrics?: MetricsPr
     events.emit('error', issues ? { code, message, issues } : { code, message });
   }
 
-  const api: SpinecastApi = {
-    getState,
-    play: () => store.getState().play(),
-    pause: () => store.getState().pause(),
-    seek(t) {
-      const n = Number(t);
-      if (!Number.isFinite(n)) {
-        reportError('bad-time', `seek() needs a number of seconds, got ${String(t)}`);
-        return;
+  /** Runs a command; whatever goes wrong inside is reported as an 'error' event, never thrown. */
+  function guard<T>(name: string, fallback: T, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      let message = 'unknown failure';
+      try {
+        message = error instanceof Error ? error.message : describe(error);
+      } catch {
+        // An error whose message cannot be read: keep the generic text.
       }
-      store.getState().seek(n);
-    },
-    goToStep(id) {
-      const ok = typeof id === 'string' && store.getState().goToStep(id as StepId);
-      if (!ok) reportError('unknown-step', `No step '${String(id)}' in this procedure`);
-      return ok;
-    },
-    next: () => store.getState().next(),
-    prev: () => store.getState().prev(),
-    set(patch) {
-      if (patch === null || typeof patch !== 'object') {
-        reportError('bad-params', 'set() needs an object of parameters');
-        return [];
+      reportError('bad-call', `${name}() failed: ${shorten(message, MAX_QUOTED)}`);
+      return fallback;
+    }
+  }
+
+  /** The API as seen by one kind of caller; ignored settings are worded for that source. */
+  function makeApi(source: NoticeSource): SpinecastApi {
+    function set(patch: unknown): QueryIssue[] {
+      if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
+        reportError('bad-params', `set() needs an object of parameters, got ${describe(patch)}`);
+        return [{ param: '', value: describe(patch), reason: 'invalid' }];
       }
-      const current = store.getState().params;
+      const { entries, unreadable } = readPatch(patch);
       // `origin` names the embedding page; it is read once from the frame's URL, never changed.
-      const given = Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'origin');
+      const given = entries.filter(([k, v]) => v !== undefined && k !== 'origin');
+      const originGiven = entries.find(([k]) => k === 'origin');
+      const current = store.getState().params;
       const merged = new Map<string, string>();
       for (const key of QUERY_KEYS) {
         const value = current[key as keyof CaseParams];
@@ -170,34 +212,75 @@ export function createCommandApi(store: AppStore, options: { metrics?: MetricsPr
       }
       merged.delete('step');
       merged.delete('t');
-      for (const [k, v] of given) merged.set(k, v === null ? '' : String(v));
-      if (patch.volume === null) merged.delete('volume');
+      const typeIssues: QueryIssue[] = [...unreadable];
+      const clearVolume = given.some(([k, v]) => k === 'volume' && v === null);
+      for (const [k, v] of given) {
+        const text = v === null ? '' : asQueryValue(v);
+        if (text === null) typeIssues.push({ param: k, value: describe(v), reason: 'invalid' });
+        else merged.set(k, text);
+      }
+      if (clearVolume) merged.delete('volume');
       const parsed = parseCaseQuery(merged);
-      const givenKeys = new Set(given.map(([k]) => k));
-      const issues = parsed.issues.filter((i) => givenKeys.has(i.param));
-      if ('origin' in patch) issues.push({ param: 'origin', value: String(patch.origin), reason: 'unknown-param' });
+      const givenKeys = new Set(given.filter(([k]) => !typeIssues.some((i) => i.param === k)).map(([k]) => k));
+      const issues = [
+        ...typeIssues,
+        ...parsed.issues.filter((i) => givenKeys.has(i.param)).map((i) => ({ ...i, value: shorten(i.value, MAX_QUOTED) })),
+      ];
+      if (originGiven) issues.push({ param: 'origin', value: describe(originGiven[1]), reason: 'unknown-param' });
       const next: Partial<CaseParams> = {};
       for (const key of Object.keys(parsed.params) as (keyof CaseParams)[]) {
         if (givenKeys.has(key) && !issues.some((i) => i.param === key)) {
           (next as Record<string, unknown>)[key] = parsed.params[key];
         }
       }
-      if (patch.volume === null) next.volume = null;
+      if (clearVolume) next.volume = null;
       if (Object.keys(next).length > 0) store.getState().setParams(next);
       if (parsed.step !== null && givenKeys.has('step')) store.getState().goToStep(parsed.step);
       if (parsed.t !== null && givenKeys.has('t')) store.getState().seek(parsed.t);
       if (issues.length > 0) {
-        store.getState().notify({ kind: 'query', issues });
-        reportError('bad-params', `Ignored: ${issues.map((i) => `${i.param}=${i.value}`).join(', ')}`, issues);
+        store.getState().notify({ kind: 'query', source, issues });
+        const listed = issues.slice(0, 5).map((i) => `${shorten(i.param)}=${shorten(i.value)}`).join(', ');
+        reportError('bad-params', `Ignored: ${listed}${issues.length > 5 ? ` and ${issues.length - 5} more` : ''}`, issues);
       }
       return issues;
-    },
-    on(event, fn) {
-      return events.on(event, fn);
-    },
-    capture: (o) => media('capture', o),
-    record: (o) => media('record', o),
-  };
+    }
+
+    return {
+      getState: () => guard('getState', null as unknown as SpinecastState, getState),
+      play: () => guard('play', undefined, () => store.getState().play()),
+      pause: () => guard('pause', undefined, () => store.getState().pause()),
+      seek: (t: unknown) =>
+        guard('seek', undefined, () => {
+          const n = typeof t === 'number' ? t : typeof t === 'string' && t.trim() !== '' ? Number(t) : Number.NaN;
+          if (!Number.isFinite(n)) {
+            reportError('bad-time', `seek() needs a number of seconds, got ${describe(t)}`);
+            return;
+          }
+          store.getState().seek(n);
+        }),
+      goToStep: (id: unknown) =>
+        guard('goToStep', false, () => {
+          const ok = typeof id === 'string' && store.getState().goToStep(id as StepId);
+          if (!ok) reportError('unknown-step', `No step '${describe(id)}' in this procedure`);
+          return ok;
+        }),
+      next: () => guard('next', undefined, () => store.getState().next()),
+      prev: () => guard('prev', undefined, () => store.getState().prev()),
+      set: (patch: unknown) => guard('set', [{ param: '', value: describe(patch), reason: 'invalid' }], () => set(patch)),
+      on: ((event: unknown, fn: unknown) =>
+        guard('on', () => undefined, () => {
+          if (typeof event !== 'string' || !EVENT_NAMES.includes(event as keyof SpinecastEvents) || typeof fn !== 'function') {
+            reportError('bad-listener', `on() needs one of ${EVENT_NAMES.join(', ')} and a function, got ${describe(event)}`);
+            return () => undefined;
+          }
+          return events.on(event as keyof SpinecastEvents, fn as never);
+        })) as SpinecastApi['on'],
+      capture: (o) => media('capture', o),
+      record: (o) => media('record', o),
+    };
+  }
+
+  const api = makeApi('api');
 
   /** Runs a media command; failures reject and are reported as `error` events (a cancel is not a failure). */
   async function media<K extends keyof MediaProvider>(method: K, o: Parameters<MediaProvider[K]>[0]): Promise<Blob> {
@@ -242,6 +325,8 @@ export function createCommandApi(store: AppStore, options: { metrics?: MetricsPr
 
   return {
     api,
+    /** The same API for another caller (the embed bridge passes 'embed'), so notices name the source. */
+    apiFor: makeApi,
     events,
     setMetricsProvider(provider: MetricsProvider | null) {
       metricsProvider = provider;

@@ -33,8 +33,11 @@ export function createReadiness(store: AppStore, root: HTMLElement, onFirstReady
   }
 
   function check(): void {
-    const version = store.getState().version;
-    const all = holds.size === 0 && panes.size > 0 && [...panes.values()].every((v) => v === version);
+    const s = store.getState();
+    const version = s.version;
+    // A missing file or a lost graphics context means the picture is not there, whatever was drawn.
+    const faulted = Object.keys(s.faults).length > 0;
+    const all = !faulted && holds.size === 0 && panes.size > 0 && [...panes.values()].every((v) => v === version);
     if (all && !ready) {
       setReady(true);
       if (!announced) {
@@ -45,7 +48,11 @@ export function createReadiness(store: AppStore, root: HTMLElement, onFirstReady
   }
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.version !== prev.version) check();
+    if (s.faults !== prev.faults && Object.keys(s.faults).length > 0) {
+      // What was drawn before the fault no longer counts: the picture must be drawn again.
+      for (const pane of panes.keys()) panes.set(pane, -1);
+    }
+    if (s.version !== prev.version || s.faults !== prev.faults) check();
   });
 
   return {

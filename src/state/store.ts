@@ -15,10 +15,39 @@ import type { Plan, StepId } from '../domain/procedures/plans.ts';
 import { clampTime, locate, stepStart, stepStartTimes, totalDuration } from '../domain/procedures/timeline.ts';
 import { timelinePlan } from '../domain/procedures/timelinePlan.ts';
 
-/** A message shown to the user until dismissed. */
+/** Where ignored settings came from, so the notice can say so: the link, a script on the page, the host page. */
+export type NoticeSource = 'link' | 'api' | 'embed';
+
+/**
+ * A message shown to the user until dismissed. Ignored settings from one source are merged into
+ * one notice listing the latest few (`more` counts the ones no longer listed).
+ */
 export type Notice =
-  | { id: number; kind: 'query'; issues: QueryIssue[] }
+  | { id: number; kind: 'query'; source: NoticeSource; issues: QueryIssue[]; more: number }
   | { id: number; kind: 'message'; key: string; tone: 'info' | 'warning' | 'error' };
+
+/** Ignored settings listed per notice; older ones are counted instead. */
+export const MAX_NOTICE_ISSUES = 4;
+/** Notices on screen at once; the oldest goes first. */
+export const MAX_NOTICES = 3;
+/** Longest setting name or value shown, characters. */
+export const MAX_SHOWN_CHARS = 40;
+
+/** A name or value cut to `max` characters with an ellipsis (never splitting a surrogate pair). */
+export function shorten(text: string, max = MAX_SHOWN_CHARS): string {
+  if (text.length <= max) return text;
+  let cut = max - 1;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return `${text.slice(0, cut)}…`;
+}
+
+/** What keeps the picture from being shown (read by hosts as `<html data-error>`). */
+export type FaultCode = 'index-load' | 'model-load' | 'webgl-lost';
+export interface Fault {
+  code: FaultCode;
+  message: string;
+}
 
 export const PLAYBACK_RATES = [0.5, 1, 1.5, 2] as const;
 
@@ -29,6 +58,10 @@ export interface AppState {
   rate: number;
   /** Index of the current step in the timeline plan; derived from t, stored so selectors stay cheap. */
   stepIndex: number;
+  /** Faults by owner (a pane's files, a pane's WebGL context); `data-ready` waits while any is set. */
+  faults: Record<string, Fault>;
+  /** Bumped by the "retry" verb: whoever loads files tries the failed ones again. */
+  retryToken: number;
   /** Bumped by every explicit change of state; `data-ready` waits for a frame drawn at this version. */
   version: number;
   notices: Notice[];
@@ -88,7 +121,11 @@ export interface AppActions {
   setRate(rate: number): void;
   /** Advance the clock by a frame's real time; used only by the clock component. */
   tick(deltaSeconds: number): void;
-  notify(notice: Omit<Extract<Notice, { kind: 'message' }>, 'id'> | Omit<Extract<Notice, { kind: 'query' }>, 'id'>): void;
+  notify(
+    notice:
+      | Omit<Extract<Notice, { kind: 'message' }>, 'id'>
+      | { kind: 'query'; source: NoticeSource; issues: readonly QueryIssue[] },
+  ): void;
   dismissNotice(id: number): void;
   dismissNoticesByKey(key: string): void;
   setFreeCamera(free: boolean): void;
@@ -96,6 +133,12 @@ export interface AppActions {
   nudgeCamera(delta: Partial<OrbitOffset>): void;
   /** Back to the step's framed view: no offset, not free. */
   resetCamera(): void;
+  /** Records (or with null clears) what keeps `owner` from showing its picture. */
+  setFault(owner: string, fault: Fault | null): void;
+  /** Asks for the failed files to be fetched again now. */
+  retry(): void;
+  /** The state must be drawn again (e.g. after a lost graphics context came back). */
+  redraw(): void;
   setLoading(loading: boolean): void;
   setLayers(patch: Partial<Layers>): void;
   setXrayDenseBright(bright: boolean): void;
@@ -144,6 +187,8 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
       rate: 1,
       stepIndex: locate(plan0, t0).stepIndex,
       version: 0,
+      faults: {},
+      retryToken: 0,
       notices: [],
       freeCamera: false,
       cameraOffset: { ...NO_OFFSET },
@@ -229,11 +274,29 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
       },
       notify(notice) {
         noticeCounter += 1;
-        const withId = { ...notice, id: noticeCounter } as Notice;
-        const existing = get().notices.filter(
-          (n) => !(n.kind === 'message' && withId.kind === 'message' && n.key === withId.key),
-        );
-        set({ notices: [...existing, withId] });
+        let notices = get().notices;
+        if (notice.kind === 'message') {
+          notices = notices.filter((n) => !(n.kind === 'message' && n.key === notice.key));
+          notices = [...notices, { ...notice, id: noticeCounter }];
+        } else {
+          // One notice per source: new issues replace older ones about the same setting, and only
+          // the latest few are listed.
+          const known = notices.find((n): n is Extract<Notice, { kind: 'query' }> => n.kind === 'query' && n.source === notice.source);
+          const incoming = notice.issues.map((i) => ({ param: shorten(i.param), value: shorten(i.value), reason: i.reason }));
+          let merged = [...(known?.issues ?? [])];
+          let more = known?.more ?? 0;
+          for (const issue of incoming) {
+            merged = merged.filter((i) => i.param !== issue.param);
+            merged.push(issue);
+          }
+          if (merged.length > MAX_NOTICE_ISSUES) {
+            more += merged.length - MAX_NOTICE_ISSUES;
+            merged = merged.slice(-MAX_NOTICE_ISSUES);
+          }
+          notices = notices.filter((n) => n !== known);
+          notices = [...notices, { id: noticeCounter, kind: 'query', source: notice.source, issues: merged, more }];
+        }
+        set({ notices: notices.slice(-MAX_NOTICES) });
       },
       dismissNotice(id) {
         set({ notices: get().notices.filter((n) => n.id !== id) });
@@ -259,6 +322,23 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
         if (get().freeCamera === free) return;
         // Going back to the framed shot is a new state to draw; freeing the camera is not.
         set({ freeCamera: free, version: free ? get().version : get().version + 1 });
+      },
+      setFault(owner, fault) {
+        const known = get().faults[owner];
+        if (!fault) {
+          if (!known) return;
+          const { [owner]: _gone, ...rest } = get().faults;
+          set({ faults: rest });
+          return;
+        }
+        if (known && known.code === fault.code && known.message === fault.message) return;
+        set({ faults: { ...get().faults, [owner]: fault } });
+      },
+      retry() {
+        set({ retryToken: get().retryToken + 1 });
+      },
+      redraw() {
+        set({ version: get().version + 1 });
       },
       setLayers(patch) {
         set({ layers: { ...get().layers, ...patch }, version: get().version + 1 });

@@ -8,6 +8,7 @@ import { Caption } from './Caption.tsx';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { EmbedDialog } from './EmbedDialog.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { FaultPanel } from './FaultPanel.tsx';
 import { Icon } from './Icon.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { ModeSwitch } from './ModeSwitch.tsx';
@@ -102,6 +103,7 @@ export function App({ webgl, onError }: AppProps) {
           ) : (
             <WebGLFallback />
           )}
+          {webgl && <FaultPanel />}
           {webgl && <ViewOptions />}
           {webgl && <CameraControls />}
           {webgl && loading && (

@@ -1,5 +1,6 @@
 import { useT } from '../i18n/useT.ts';
 import type { Notice } from '../state/store.ts';
+import { shorten } from '../state/store.ts';
 import { useAppStore } from '../state/useAppStore.ts';
 import { Icon } from './Icon.tsx';
 
@@ -16,26 +17,29 @@ export function Notices() {
   );
 }
 
+const TITLES = { link: 'notice.query.title', api: 'notice.api.title', embed: 'notice.embed.title' } as const;
+
 function NoticeItem({ notice }: { notice: Notice }) {
   const t = useT();
   const dismiss = useAppStore((s) => s.dismissNotice);
   const tone = notice.kind === 'query' ? 'warning' : notice.tone;
   return (
-    <div className={`notice notice--${tone}`} role={tone === 'info' ? 'status' : 'alert'} data-notice={notice.kind === 'query' ? 'query' : notice.key}>
+    <div className={`notice notice--${tone}`} role={tone === 'info' ? 'status' : 'alert'} data-notice={notice.kind === 'query' ? 'query' : notice.key} data-source={notice.kind === 'query' ? notice.source : undefined}>
       <div className="notice__body">
         {notice.kind === 'query' ? (
           <>
-            <p className="notice__title">{t('notice.query.title')}</p>
+            <p className="notice__title">{t(TITLES[notice.source])}</p>
             <ul className="notice__list">
               {notice.issues.map((issue, i) => (
                 <li key={i}>
                   {t('notice.query.item', {
-                    param: issue.param,
-                    value: issue.value.length > 40 ? `${issue.value.slice(0, 40)}…` : issue.value,
+                    param: shorten(issue.param),
+                    value: shorten(issue.value),
                     reason: t(`notice.reason.${issue.reason}`),
                   })}
                 </li>
               ))}
+              {notice.more > 0 && <li>{t('notice.query.more', { count: t.number(notice.more) })}</li>}
             </ul>
           </>
         ) : (

@@ -71,16 +71,17 @@ describe('when a model file is missing', () => {
     await browser?.close();
   });
 
-  it('shows a clear message instead of the 3D view, and the rest keeps working', async () => {
+  it('shows a clear message instead of the 3D view, is not "ready", and the rest keeps working', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.route('**/models/spine/L1.glb', (route) => route.fulfill({ status: 404, body: 'not here' }));
     await page.goto(`${inject('baseUrl')}?procedure=vp&level=L1`);
-    await page.getByRole('heading', { name: 'The 3D view could not be loaded' }).waitFor({ timeout: 30_000 });
-    await waitReady(page);
+    await page.getByRole('heading', { name: 'The 3D spine could not be loaded' }).waitFor({ timeout: 60_000 });
+    expect(await page.getAttribute('html', 'data-ready')).toBeNull();
+    expect(await page.getAttribute('html', 'data-error')).toBe('model-load');
     await page.locator('.step-list').getByRole('button', { name: 'Injecting cement' }).click();
-    await waitReady(page);
-    expect(await captionStep(page)).toBe('inject');
+    await expect.poll(() => captionStep(page)).toBe('inject');
+    expect(await page.getAttribute('html', 'data-ready')).toBeNull();
     await context.close();
   });
 });

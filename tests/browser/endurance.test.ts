@@ -1,0 +1,99 @@
+/**
+ * What a day of use does to the page: real-time playback on slow frames, many switches without new
+ * WebGL contexts, and piles of bad settings without a pile of notices. One page for the whole file.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { DESKTOP, canvasPixels } from './helpers.ts';
+
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+const waitReady = () => page.waitForSelector('html[data-ready="true"]', { timeout: 90_000, state: 'attached' });
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  const context = await browser.newContext({ ...DESKTOP, viewport: { width: 800, height: 560 } });
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // Counts every canvas that gets a WebGL context.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __contexts: number };
+    w.__contexts = 0;
+    const seen = new WeakSet<HTMLCanvasElement>();
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      const ctx = (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+      if (ctx && (type === 'webgl2' || type === 'webgl') && !seen.has(this)) {
+        seen.add(this);
+        w.__contexts += 1;
+      }
+      return ctx;
+    } as typeof original;
+  });
+  await page.goto(`${inject('baseUrl')}?procedure=vp&level=L1`);
+  await waitReady();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('a long day on one page', () => {
+  it('playback follows wall time on slow frames: about 10 s of t in 10 s', async () => {
+    const cdp = await page.context().newCDPSession(page);
+    // Slow the page down so frames take well over 0.1 s each.
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const f0 = await page.evaluate(() => window.__spinecastRenderStats!.frames);
+    await page.evaluate(() => window.spinecast!.play());
+    await page.waitForFunction((f) => window.__spinecastRenderStats!.frames >= f + 2, f0, { timeout: 60_000 });
+    const start = await page.evaluate(() => ({ t: window.spinecast!.getState().t, wall: performance.now(), frames: window.__spinecastRenderStats!.frames }));
+    await page.waitForTimeout(10_000);
+    const end = await page.evaluate(() => ({ t: window.spinecast!.getState().t, wall: performance.now(), frames: window.__spinecastRenderStats!.frames }));
+    await page.evaluate(() => window.spinecast!.pause());
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const wall = (end.wall - start.wall) / 1000;
+    const fps = (end.frames - start.frames) / wall;
+    expect(end.frames - start.frames).toBeGreaterThanOrEqual(3);
+    // The last frame drawn may be up to one frame old.
+    console.log(`playback: ${(end.t - start.t).toFixed(2)} s of t in ${wall.toFixed(2)} s at ${fps.toFixed(1)} fps`);
+    expect(Math.abs(end.t - start.t - wall)).toBeLessThan(Math.max(0.6, 1.5 / fps));
+    expect(wall).toBeGreaterThan(9.5);
+  });
+
+  it('24 procedure and level switches create no new WebGL context', async () => {
+    // The second pane is made once, the first time compare is shown.
+    await page.evaluate(() => window.spinecast!.set({ procedure: 'compare' }));
+    await waitReady();
+    const before = await page.evaluate(() => (window as unknown as { __contexts: number }).__contexts);
+    const procedures = ['vp', 'bkp', 'compare'];
+    const levels = ['L1', 'L2', 'T12', 'L3'];
+    for (let i = 0; i < 24; i++) {
+      const patch = i % 2 === 0 ? { procedure: procedures[(i / 2) % 3] } : { level: levels[((i - 1) / 2) % 4] };
+      await page.evaluate((p) => window.spinecast!.set(p), patch);
+      await waitReady();
+    }
+    const after = await page.evaluate(() => (window as unknown as { __contexts: number }).__contexts);
+    expect(before).toBeGreaterThanOrEqual(2);
+    expect(after).toBe(before);
+    // And the picture is there.
+    expect((await canvasPixels(page)).foreground).toBeGreaterThan(0.05);
+    expect(pageErrors).toEqual([]);
+  }, 400_000);
+
+  it('200 bad set() calls leave at most a few notices, short ones', async () => {
+    const nodesBefore = await page.evaluate(() => document.getElementsByTagName('*').length);
+    await page.evaluate(() => {
+      for (let i = 0; i < 200; i++) window.spinecast!.set({ [`unknown${i}${'n'.repeat(i * 50)}`]: 'v'.repeat(i * 50), grade: 'nine' });
+    });
+    const notices = page.locator('.notice');
+    expect(await notices.count()).toBeLessThanOrEqual(3);
+    const box = await page.locator('.notices').boundingBox();
+    expect(box!.height).toBeLessThan(400);
+    expect(await page.locator('[data-notice="query"]').getAttribute('data-source')).toBe('api');
+    expect(await page.locator('[data-notice="query"]').textContent()).toContain('script on this page');
+    const nodesAfter = await page.evaluate(() => document.getElementsByTagName('*').length);
+    expect(nodesAfter - nodesBefore).toBeLessThan(30);
+    expect(pageErrors).toEqual([]);
+  });
+});
