@@ -59,7 +59,9 @@ export type SpinecastEvents = {
   statechange: { state: SpinecastState };
 };
 
-const EVENT_NAMES: (keyof SpinecastEvents)[] = ['ready', 'stepchange', 'leak', 'error'];
+/** Every event `on()` accepts; the record makes the compiler ask for a new event here. */
+const EVENTS: Record<keyof SpinecastEvents, true> = { ready: true, stepchange: true, leak: true, error: true, statechange: true };
+const EVENT_NAMES = Object.keys(EVENTS) as (keyof SpinecastEvents)[];
 
 export interface SpinecastApi {
   getState(): SpinecastState;

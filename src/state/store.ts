@@ -27,7 +27,7 @@ export type Notice =
   | { id: number; kind: 'message'; key: string; tone: 'info' | 'warning' | 'error' };
 
 /** Ignored settings listed per notice; older ones are counted instead. */
-export const MAX_NOTICE_ISSUES = 4;
+export const MAX_NOTICE_ISSUES = 6;
 /** Notices on screen at once; the oldest goes first. */
 export const MAX_NOTICES = 3;
 /** Longest setting name or value shown, characters. */
