@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { embedScript } from './scripts/lib/viteEmbed.ts';
+import { offline } from './scripts/lib/offlinePlugin.ts';
 
 /**
  * The built app may only talk to its own origin (product.md: no trackers, no external requests).
@@ -36,7 +37,7 @@ function contentSecurityPolicy(): Plugin {
 // Unit tests run in node; browser tests drive Debian's Chromium through playwright-core
 // against a production build served by `vite preview` (see tests/browser/globalSetup.ts).
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), embedScript()],
+  plugins: [react(), contentSecurityPolicy(), offline(), embedScript()],
   base: './',
   build: {
     target: 'es2022',

@@ -19,6 +19,8 @@ import { createCementClient } from './workers/cementClient.ts';
 import { CementContext } from './scene/CementContext.ts';
 import { ReadinessContext } from './state/ReadinessContext.ts';
 import { createReadiness } from './state/readiness.ts';
+import { registerOffline } from './offline/registerOffline.ts';
+import { KIOSK_TIMING, browserKioskEnvironment, runKiosk } from './state/kiosk.ts';
 import { createAppStore } from './state/store.ts';
 import { readQuery, syncUrl } from './state/urlSync.ts';
 import { StoreContext } from './state/useAppStore.ts';
@@ -42,7 +44,7 @@ const pseudoLocale = import.meta.env.DEV && new URLSearchParams(window.location.
 const parsed = readQuery(window.location.search, navigator.languages);
 if (pseudoLocale) parsed.issues = parsed.issues.filter((i) => i.param !== 'lang');
 const requestedT = parsed.t ?? (parsed.step ? stepStart(timelinePlan(parsed.params.procedure), parsed.step) : 0);
-const store = createAppStore({ params: parsed.params, t: requestedT });
+const store = createAppStore({ params: parsed.params, t: requestedT, kiosk: parsed.kiosk });
 // Inside a host page (the embed passes its origin; a hand-made iframe has a parent) the settings
 // came from that page, not from a link someone followed.
 const embedded = new URLSearchParams(window.location.search).has('origin') || window.parent !== window;
@@ -61,7 +63,11 @@ cement.subscribe((_key, status) => {
   if (status.state === 'failed') events.emit('error', { code: 'simulation', message: status.message });
 });
 const root = document.documentElement;
-const readiness = createReadiness(store, root, () => events.emit('ready', { state: api.getState() }));
+const readiness = createReadiness(store, root, () => {
+  events.emit('ready', { state: api.getState() });
+  // Offline use: fetched once the first picture is there, so it never slows that picture down.
+  registerOffline(store);
+});
 window.spinecast = api;
 void connectEmbedding(apiFor('embed') as unknown as BridgeApi, parsed.origin, () => readiness.isReady());
 syncUrl(store, window.history, window.location);
@@ -111,6 +117,13 @@ applyLanguage();
 const webgl = hasWebGL2();
 root.setAttribute('data-webgl', String(webgl));
 
+if (parsed.kiosk) {
+  root.setAttribute('data-kiosk', 'true');
+  // Test hook: a shorter wait before returning to the start.
+  const idle = (window as { __spinecastKioskIdleMs?: number }).__spinecastKioskIdleMs;
+  runKiosk(store, browserKioskEnvironment(window), idle ? { ...KIOSK_TIMING, idleResetMs: idle, resumeMs: idle } : KIOSK_TIMING);
+}
+
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html needs a #root element');
 function mount(into: HTMLElement): void {
@@ -121,7 +134,7 @@ function mount(into: HTMLElement): void {
           <CementContext.Provider value={cement}>
             <PaneRegistryContext.Provider value={panes}>
               <MediaContext.Provider value={{ capture: api.capture, record: api.record }}>
-                <ErrorBoundary lang={store.getState().params.lang} onError={reportError}>
+                <ErrorBoundary lang={store.getState().params.lang} onError={reportError} reloadAfterMs={parsed.kiosk ? 30_000 : undefined}>
                   <App webgl={webgl} onError={reportError} />
                 </ErrorBoundary>
               </MediaContext.Provider>

@@ -44,12 +44,14 @@ export interface ParsedQuery {
    * `https://clinic.example`. Not part of the case; only the embed bridge reads it.
    */
   origin: string | null;
+  /** `kiosk=1`: the waiting-room loop (not part of the case; the page runs it). */
+  kiosk: boolean;
   issues: QueryIssue[];
 }
 
 export const QUERY_KEYS = [
   'procedure', 'level', 'grade', 'shape', 'approach', 'step', 't',
-  'viscosity', 'volume', 'seed', 'restoration', 'view', 'lang', 'mode', 'ui', 'origin',
+  'viscosity', 'volume', 'seed', 'restoration', 'view', 'lang', 'mode', 'ui', 'origin', 'kiosk',
 ] as const;
 type QueryKey = (typeof QUERY_KEYS)[number];
 
@@ -145,7 +147,15 @@ export function parseCaseQuery(
     if (origin === null) issues.push({ param: 'origin', value: rawOrigin, reason: 'invalid' });
   }
 
-  return { params, step, t, origin, issues };
+  let kiosk = false;
+  const rawKiosk = seen.get('kiosk');
+  if (rawKiosk !== undefined) {
+    const value = rawKiosk.toLowerCase();
+    if (value === '1' || value === 'true') kiosk = true;
+    else if (value !== '0' && value !== 'false') issues.push({ param: 'kiosk', value: rawKiosk, reason: 'invalid' });
+  }
+
+  return { params, step, t, origin, kiosk, issues };
 }
 
 /** `scheme://host[:port]` exactly, http or https, with nothing after it; else null. */

@@ -204,8 +204,8 @@ export function createCommandApi(store: AppStore, options: { metrics?: MetricsPr
       }
       const { entries, unreadable } = readPatch(patch);
       // `origin` names the embedding page; it is read once from the frame's URL, never changed.
-      const given = entries.filter(([k, v]) => v !== undefined && k !== 'origin');
-      const originGiven = entries.find(([k]) => k === 'origin');
+      const given = entries.filter(([k, v]) => v !== undefined && k !== 'origin' && k !== 'kiosk');
+      const fixedGiven = entries.filter(([k]) => k === 'origin' || k === 'kiosk');
       const current = store.getState().params;
       const merged = new Map<string, string>();
       for (const key of QUERY_KEYS) {
@@ -228,7 +228,8 @@ export function createCommandApi(store: AppStore, options: { metrics?: MetricsPr
         ...typeIssues,
         ...parsed.issues.filter((i) => givenKeys.has(i.param)).map((i) => ({ ...i, value: shorten(i.value, MAX_QUOTED) })),
       ];
-      if (originGiven) issues.push({ param: 'origin', value: describe(originGiven[1]), reason: 'unknown-param' });
+      // How the page was opened (kiosk, embedding origin) is not changed from a script.
+      for (const [k, v] of fixedGiven) issues.push({ param: k, value: describe(v), reason: 'unknown-param' });
       const next: Partial<CaseParams> = {};
       for (const key of Object.keys(parsed.params) as (keyof CaseParams)[]) {
         if (givenKeys.has(key) && !issues.some((i) => i.param === key)) {

@@ -58,6 +58,10 @@ export interface AppState {
   rate: number;
   /** Index of the current step in the timeline plan; derived from t, stored so selectors stay cheap. */
   stepIndex: number;
+  /** The waiting-room loop (`kiosk=1`): set once on load; hides what a passer-by should not change. */
+  kiosk: boolean;
+  /** Set when a new version of the app is ready: calling it reloads into that version. */
+  update: (() => void) | null;
   /** Faults by owner (a pane's files, a pane's WebGL context); `data-ready` waits while any is set. */
   faults: Record<string, Fault>;
   /** Bumped by the "retry" verb: whoever loads files tries the failed ones again. */
@@ -133,6 +137,7 @@ export interface AppActions {
   nudgeCamera(delta: Partial<OrbitOffset>): void;
   /** Back to the step's framed view: no offset, not free. */
   resetCamera(): void;
+  setUpdate(apply: (() => void) | null): void;
   /** Records (or with null clears) what keeps `owner` from showing its picture. */
   setFault(owner: string, fault: Fault | null): void;
   /** Asks for the failed files to be fetched again now. */
@@ -153,7 +158,7 @@ export function selectPlan(state: AppState): Plan {
 
 let noticeCounter = 0;
 
-export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>) {
+export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't' | 'kiosk'>>) {
   const params = { ...DEFAULT_CASE, ...initial?.params };
   const plan0 = timelinePlan(params.procedure);
   const t0 = clampTime(plan0, initial?.t ?? 0);
@@ -187,6 +192,8 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
       rate: 1,
       stepIndex: locate(plan0, t0).stepIndex,
       version: 0,
+      kiosk: initial?.kiosk ?? false,
+      update: null,
       faults: {},
       retryToken: 0,
       notices: [],
@@ -333,6 +340,9 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'params' | 't'>>
         }
         if (known && known.code === fault.code && known.message === fault.message) return;
         set({ faults: { ...get().faults, [owner]: fault } });
+      },
+      setUpdate(apply) {
+        set({ update: apply });
       },
       retry() {
         set({ retryToken: get().retryToken + 1 });

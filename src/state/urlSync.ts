@@ -51,10 +51,13 @@ export function syncUrl(store: AppStore, history: History, location: Location): 
   let timer: ReturnType<typeof setTimeout> | null = null;
   // The embedding page's origin is not state, but a reload inside the frame must keep it.
   const origin = new URLSearchParams(location.search).get('origin');
+  // Kiosk mode is how the screen was set up, not state: a reload must keep it too.
+  const kiosk = new URLSearchParams(location.search).get('kiosk');
   function write(): void {
     timer = null;
     const q = queryFor(store.getState());
     if (origin !== null) q.set('origin', origin);
+    if (kiosk !== null) q.set('kiosk', kiosk);
     const url = `${location.pathname}?${q.toString()}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
   }

@@ -24,6 +24,7 @@ import { WebGLFallback } from './WebGLFallback.tsx';
 import { Blackout } from './Blackout.tsx';
 import { KeyList } from './KeyList.tsx';
 import { useFullscreen } from './useFullscreen.ts';
+import { UpdatePrompt } from './UpdatePrompt.tsx';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 import { useLargeText } from './useLargeText.ts';
 
@@ -44,6 +45,8 @@ export function App({ webgl, onError }: AppProps) {
   const procedure = useAppStore((s) => s.params.procedure);
   // The embedded player (ui=compact): no brand header, one row of controls, the step list a drawer.
   const compact = useAppStore((s) => s.params.ui === 'compact');
+  // Waiting-room kiosk: nothing that leaves the loop's screen or changes the expert settings.
+  const kiosk = useAppStore((s) => s.kiosk);
   const [stepsOpen, setStepsOpen] = useState(false);
   const [keysOpen, setKeysOpen] = useState(false);
   const chromeHidden = useAppStore((s) => s.presenter.chromeHidden);
@@ -68,14 +71,14 @@ export function App({ webgl, onError }: AppProps) {
   );
 
   return (
-    <div className={`app app--${mode}${compact ? ' app--compact' : ''}${chromeHidden ? ' app--bare' : ''}${largeText ? ' app--large-text' : ''}`}>
+    <div className={`app app--${mode}${compact ? ' app--compact' : ''}${chromeHidden ? ' app--bare' : ''}${largeText ? ' app--large-text' : ''}${kiosk ? ' app--kiosk' : ''}`}>
       {compact ? (
         <header className="compact-bar">
           <h1 className="visually-hidden">{t('app.title')}</h1>
           <ProcedureSwitch />
           <CasePicker />
           {stepsToggle}
-          <OpenFullViewLink />
+          {!kiosk && <OpenFullViewLink />}
         </header>
       ) : (
         <header className="topbar">
@@ -88,8 +91,8 @@ export function App({ webgl, onError }: AppProps) {
             <CasePicker />
             <ModeSwitch />
             <LanguagePicker />
-            <CopyLinkButton />
-            <EmbedDialog />
+            {!kiosk && <CopyLinkButton />}
+            {!kiosk && <EmbedDialog />}
           </div>
         </header>
       )}
@@ -118,7 +121,7 @@ export function App({ webgl, onError }: AppProps) {
         {!compact && stepsToggle}
         <div className="side">
           <StepList open={stepsOpen} />
-          {mode === 'educator' && !compact && (
+          {mode === 'educator' && !compact && !kiosk && (
             <ErrorBoundary lang={lang} onError={onError} fallback={() => null}>
               <Suspense fallback={null}>
                 <EducatorTools fullscreen={fullscreen} onShowKeys={() => setKeysOpen(true)} />
@@ -133,6 +136,7 @@ export function App({ webgl, onError }: AppProps) {
         )}
       </main>
 
+      <UpdatePrompt />
       <footer className="dock">
         <Caption />
         <Transport />

@@ -10,6 +10,8 @@ export interface ErrorBoundaryProps {
   onError?: (error: Error) => void;
   /** Shown instead of the default message (the scene uses the no-WebGL fallback). */
   fallback?: (error: Error) => ReactNode;
+  /** Reload the page this long after a failure (the unattended kiosk), ms. */
+  reloadAfterMs?: number;
 }
 
 interface ErrorBoundaryState {
@@ -27,6 +29,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   override componentDidCatch(error: Error, info: ErrorInfo): void {
     console.warn('spinecast: a part of the page failed', error, info.componentStack);
     this.props.onError?.(error);
+    if (this.props.reloadAfterMs !== undefined) setTimeout(() => window.location.reload(), this.props.reloadAfterMs);
   }
 
   override render(): ReactNode {

@@ -8,7 +8,13 @@ function parse(query: string) {
 
 describe('parseCaseQuery', () => {
   it('gives the default case for an empty query', () => {
-    expect(parse('')).toEqual({ params: DEFAULT_CASE, step: null, t: null, origin: null, issues: [] });
+    expect(parse('')).toEqual({ params: DEFAULT_CASE, step: null, t: null, origin: null, kiosk: false, issues: [] });
+  });
+
+  it('reads kiosk=1 and reports a kiosk value it does not know', () => {
+    expect(parse('kiosk=1').kiosk).toBe(true);
+    expect(parse('kiosk=0').kiosk).toBe(false);
+    expect(parse('kiosk=yes').issues).toEqual([{ param: 'kiosk', value: 'yes', reason: 'invalid' }]);
   });
 
   it('applies every valid field', () => {
