@@ -31,7 +31,7 @@ export const MAX_NOTICE_ISSUES = 6;
 /** Notices on screen at once; the oldest goes first. */
 export const MAX_NOTICES = 3;
 /** Longest setting name or value shown, characters. */
-export const MAX_SHOWN_CHARS = 40;
+export const MAX_SHOWN_CHARS = 28;
 
 /** A name or value cut to `max` characters with an ellipsis (never splitting a surrogate pair). */
 export function shorten(text: string, max = MAX_SHOWN_CHARS): string {

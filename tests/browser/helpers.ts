@@ -18,8 +18,9 @@ declare global {
   }
 }
 
-export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 };
-export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+// Service workers are blocked unless a test asks for them: each test sees the build under test, never a cached one.
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1, serviceWorkers: 'block' };
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, serviceWorkers: 'block' };
 
 export async function openApp(browser: Browser, query = '', options: BrowserContextOptions = DESKTOP, readyTimeoutMs = 30_000): Promise<OpenedApp> {
   const base = inject('baseUrl');
