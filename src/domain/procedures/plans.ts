@@ -100,7 +100,7 @@ export const BKP_PLAN: Plan = Object.freeze({
     step('inflate', 'cavity', 10, 'step.bkp.inflate', 'both', 'section', { restores: true }),
     step('deflate', 'cavity', 6, 'step.bkp.deflate', 'lateral', 'section'),
     step('mix', 'cement', 5, 'step.bkp.mix', 'none', 'section', { realTimeKey: 'realTime.mix', sourceKey: 'source.pmma' }),
-    step('inject', 'cement', 12, 'step.bkp.inject', 'both', 'section', { sourceKey: 'source.leaks' }),
+    step('inject', 'cement', 12, 'step.bkp.inject', 'both', 'section', { sourceKey: 'source.leaks.bkp' }),
     step('withdraw', 'finish', 5, 'step.withdraw', 'lateral', 'section'),
     step('set', 'finish', 6, 'step.set', 'none', 'section', { realTimeKey: 'realTime.set', sourceKey: 'source.setting' }),
   ]),
