@@ -46,7 +46,7 @@ export const LANGS = ['en', 'es', 'fr', 'de', 'pt'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /**
- * The first of the browser's preferred languages (`navigator.languages`, e.g. "de-AT") that has a
+ * The first of the browser's preferred languages (`the browser’s languages list`, e.g. "de-AT") that has a
  * translation, by its primary subtag; English when none has.
  */
 export function langFromBrowser(languages: readonly string[]): Lang {

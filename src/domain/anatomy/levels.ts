@@ -83,24 +83,50 @@ const TABLE: readonly Row[] = [
   ['S1', 50, 34, 28, 26, 16, 14, 30, 28, 14],
 ];
 
-type Override = Partial<Pick<LevelParams, 'epw' | 'epd' | 'vbha' | 'vbhp' | 'pw' | 'pta'>>;
+type Override = Partial<Pick<LevelParams, 'epw' | 'epd' | 'vbha' | 'vbhp' | 'pw' | 'pta' | 'scw' | 'scd'>>;
 
 // Confirmed anchors, domain.md §2b [C]. They win over the table.
 const ANCHORS: Partial<Record<LevelId, Override>> = {
   // Kaur 2016; Lien 2007 [C]: thoracic pedicle transverse angle ~35° at T1.
   T1: { pta: 35 },
-  // Egwu 2019 [C]: thoracic anterior body height 16.9 mm at T2.
-  T2: { vbha: 16.9 },
+  // Egwu 2019 [C]: thoracic anterior body height 16.9 mm at T2, posterior 17.6 mm [S] (domain.md
+  // §2b "Checks against other series": thoracic bodies are taller at the back).
+  T2: { vbha: 16.9, vbhp: 17.6 },
   // Kaur 2016; Lien 2007 [C]: pedicle width narrowest at T4–T5, 3.7–4.5 mm (values chosen inside).
   T4: { pw: 4.1 },
   T5: { pw: 4.3 },
   // Egwu 2019 [C]: thoracic anterior body height 18.8 mm at T9.
   T9: { vbha: 18.8 },
-  // Kaur 2016; Lien 2007 [C]: pedicle width ~8 mm at T12, transverse angle about −10° at T12.
-  T12: { pw: 8, pta: -10 },
+  // Kaur 2016; Lien 2007 [C]: pedicle width ~8 mm at T12. Transverse angle: Kaur 2016 gives −9.8°,
+  // two other CT series +3° to +4° (domain.md §2b checks [S]): the sources disagree, so we keep
+  // it near neutral, slightly negative.
+  T12: { pw: 8, pta: -3 },
   // Kaur 2016; Lien 2007 [C]: pedicle width ~16 mm at L5. L5 body anterior height 30.3,
   // posterior 26.3, depth ~35.5 mm [C].
   L5: { pw: 16, vbha: 30.3, vbhp: 26.3, epd: 35.5 },
+};
+
+/**
+ * Corrections to the placeholder table from other series (domain.md §2b "Checks against other
+ * series", 2026-11) [S], with the neighbours blended toward them [U] so the column stays smooth.
+ * - Body heights T1–T8: Egwu 2019 gives anterior 16.9 mm at T2 and 18.8 mm at T9, and thoracic
+ *   bodies taller at the back (T2 posterior 17.6 mm); the table's T1–T3 were low and T2's sign
+ *   reversed. T3–T8 anterior heights run linearly between Egwu's T2 and T9 [U: interpolation];
+ *   T1 sits a little below T2 [U]; posterior heights are 0.7 mm taller, T2's difference [U].
+ * - Canal T4–T6: CT series give width 19–21 mm and depth 17–20 mm (Kaur 2016; Chughtai) [S],
+ *   wider than the table's 15 mm; T2–T3 and T7–T10 blend toward them [U].
+ */
+const CHECKED: Partial<Record<LevelId, Override>> = {
+  T1: { vbha: 16.2, vbhp: 16.9 }, // [U] a little below Egwu's T2
+  T3: { vbha: 17.2, vbhp: 17.9, scw: 19, scd: 16.5 }, // [U] interpolated
+  T4: { vbha: 17.4, vbhp: 18.1, scw: 20, scd: 18 }, // canal [S]; heights [U] interpolated
+  T5: { vbha: 17.7, vbhp: 18.4, scw: 20, scd: 18 }, // canal [S]; heights [U] interpolated
+  T6: { vbha: 18.0, vbhp: 18.7, scw: 20, scd: 18 }, // canal [S]; heights [U] interpolated
+  T7: { vbha: 18.3, vbhp: 19.0, scw: 19, scd: 17 }, // [U] interpolated
+  T8: { vbha: 18.5, vbhp: 19.2, scw: 18, scd: 16.5 }, // [U] interpolated
+  T9: { vbhp: 19.5, scw: 17.5, scd: 16 }, // [U] posterior 0.7 mm above Egwu's anterior 18.8
+  T10: { scw: 17.5 }, // [U] blend
+  T2: { scw: 18, scd: 16 }, // [U] blend toward the mid-thoracic canal
 };
 
 // Clouthier 2023 [C] (domain.md §2a): mean-mesh whole-vertebra extent AP × LR × SI.
@@ -142,8 +168,8 @@ function regionOf(id: LevelId): Region {
 
 function buildLevel(row: Row): LevelParams {
   const [id, epw, epd, vbha, vbhp, pw, ph, pta, scw, scd] = row;
-  const anchor = ANCHORS[id] ?? {};
-  const confirmed = Object.keys(anchor) as (keyof LevelParams)[];
+  const anchor: Override = { ...CHECKED[id], ...ANCHORS[id] };
+  const confirmed = Object.keys(ANCHORS[id] ?? {}) as (keyof LevelParams)[];
   if (id === 'L2' || id === 'L3' || id === 'L4' || id === 'L5') confirmed.push('extents');
   return {
     id,
@@ -155,8 +181,8 @@ function buildLevel(row: Row): LevelParams {
     pw: anchor.pw ?? pw,
     ph,
     pta: anchor.pta ?? pta,
-    scw,
-    scd,
+    scw: anchor.scw ?? scw,
+    scd: anchor.scd ?? scd,
     extents: EXTENTS[id],
     spinousAngle: SPINOUS_ANGLE[id],
     confirmed,

@@ -30,11 +30,12 @@ export function discHeights(upper: LevelId): DiscHeights {
   const lumbar = LUMBAR_DISCS[upper];
   if (lumbar) return lumbar;
   // Thoracic discs [U]: placeholder heights, thin (about 4–5 mm) and growing caudally, slightly
-  // taller posteriorly so that they add a little to the thoracic kyphosis; T12/L1 transitional.
+  // taller posteriorly so that they add a little to the thoracic kyphosis (most of it comes from
+  // the bodies, taller at the back: Egwu 2019, levels.ts); T12/L1 transitional.
   const i = LEVELS.indexOf(upper); // T1 = 0 … T12 = 11
   if (upper === 'T12') return { anterior: 8.0, middle: 8.2, posterior: 6.5 }; // [U]
   const anterior = 3.6 + 0.22 * i; // [U]
-  const posterior = anterior + 1.0; // [U]
+  const posterior = anterior + 0.6; // [U]
   return { anterior, middle: anterior + 0.8, posterior };
 }
 
