@@ -12,6 +12,10 @@ import type { MeshKind } from './partKind.ts';
 import { RENDER_ORDER, meshKindOf } from './partKind.ts';
 import { MU_PER_MM } from './fluoro/attenuation.ts';
 import { buildSectionCap } from './sectionCap.ts';
+import { fractureLines } from '../domain/anatomy/fractureLine.ts';
+import { vertebraTransform } from '../domain/anatomy/spineLayout.ts';
+import { apply, invert } from '../domain/anatomy/vec.ts';
+import type { LevelId } from '../domain/anatomy/levels.ts';
 import { createSectionMaterials } from './sectionMaterials.ts';
 
 /**
@@ -159,6 +163,17 @@ export function buildSegment(levels: readonly SegmentLevel[], target: string, fr
       outline.computeLineDistances();
       outline.name = `${target}_intact_outline`;
       outline.renderOrder = 5;
+      // The fracture drawn on the face: a band of compacted bone under the collapsed endplate.
+      const ribbon = fractureRibbon(fracture, x0 + toward * 0.0001);
+      const r = fractureGeometry(ribbon, new Matrix4(), fracture);
+      ribbon.dispose();
+      r.setCollapse(collapse);
+      fractured.push(r);
+      owned.push(r.geometry);
+      const crack = new Mesh(r.geometry, section.fracture);
+      crack.name = `${target}_fracture`;
+      crack.renderOrder = 1;
+      cap.add(crack);
       group.add(cap, outline);
       entry = { cap, outline, fractured: f };
       caps.set(key, entry);
@@ -199,4 +214,27 @@ export function buildSegment(levels: readonly SegmentLevel[], target: string, fr
       section.dispose();
     },
   };
+}
+
+/** Half the thickness of the drawn fracture band, mm. [U] visual. */
+const FRACTURE_HALF_MM = 0.45;
+
+/** The fracture lines as a thin band of triangles in the plane x = x0 (scene metres). */
+function fractureRibbon(fracture: FractureParams, x0: number): Geometry {
+  const toLocal = invert(vertebraTransform(fracture.level as LevelId));
+  const xLocal = apply(toLocal, [x0 * 1000, 0, 0])[0];
+  const positions: number[] = [];
+  const h = FRACTURE_HALF_MM / 1000;
+  for (const line of fractureLines(fracture, xLocal)) {
+    for (let i = 0; i + 1 < line.length; i++) {
+      const a = line[i]!;
+      const b = line[i + 1]!;
+      const [ay, az, by, bz] = [a[1] / 1000, a[2] / 1000, b[1] / 1000, b[2] / 1000];
+      positions.push(x0, ay - h, az, x0, by - h, bz, x0, by + h, bz);
+      positions.push(x0, ay - h, az, x0, by + h, bz, x0, ay + h, az);
+    }
+  }
+  const g = new Geometry();
+  g.setAttribute('position', new BufferAttribute(new Float32Array(positions), 3));
+  return g;
 }

@@ -3,7 +3,7 @@
  * trabecular pattern (light struts around darker marrow spaces), so the two read apart on a
  * projector. The pattern is drawn once from the domain's seeded generator: the same on every run.
  */
-import { DataTexture, DoubleSide, LineDashedMaterial, MeshStandardMaterial, RepeatWrapping, SRGBColorSpace } from 'three';
+import { DataTexture, DoubleSide, LineDashedMaterial, MeshBasicMaterial, MeshStandardMaterial, RepeatWrapping, SRGBColorSpace } from 'three';
 import { createRandom } from '../domain/random.ts';
 
 /** Size of one tile of the pattern, mm. [U] visual: pores of a few tenths of a millimetre. */
@@ -54,6 +54,8 @@ export interface SectionMaterials {
   cancellous: MeshStandardMaterial;
   /** The intact outline: faint, dashed. */
   outline: LineDashedMaterial;
+  /** The fracture band on the cut face: dark, unlit, so it reads on any screen. */
+  fracture: MeshBasicMaterial;
   dispose(): void;
 }
 
@@ -63,15 +65,18 @@ export function createSectionMaterials(): SectionMaterials {
   const cortical = new MeshStandardMaterial({ color: '#f7f0de', roughness: 0.55, ...common });
   const cancellous = new MeshStandardMaterial({ color: '#ffffff', map, roughness: 0.85, ...common });
   const outline = new LineDashedMaterial({ color: '#b9d3ff', dashSize: 0.0015, gapSize: 0.001, transparent: true, opacity: 0.85 });
+  const fracture = new MeshBasicMaterial({ color: '#5c1a10', side: DoubleSide, polygonOffset: true, polygonOffsetFactor: -2, polygonOffsetUnits: -2 });
   return {
     cortical,
     cancellous,
     outline,
+    fracture,
     dispose() {
       map.dispose();
       cortical.dispose();
       cancellous.dispose();
       outline.dispose();
+      fracture.dispose();
     },
   };
 }

@@ -69,6 +69,11 @@ function lossAt(g: VertebraGeometry, f: FractureParams, x: number, z: number): n
   }
 }
 
+/** Share of the body height the fracture takes at (x, z) in the vertebra's own frame (0..grade loss). */
+export function heightLossAt(f: FractureParams, x: number, z: number): number {
+  return lossAt(vertebraGeometry(f.level), f, x, z);
+}
+
 /** A prepared fracture: maps base points (spine mm) to deformed points. */
 export interface FractureDeformer {
   readonly params: FractureParams;
