@@ -5,6 +5,7 @@ import { useT } from '../i18n/useT.ts';
 import { useReadiness } from '../state/ReadinessContext.ts';
 import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
 import { sceneAssets } from './sceneAssets.ts';
+import { cameraKey } from '../state/cameraKeys.ts';
 import { createCameraLink } from './cameraLink.ts';
 import { ScenePane, usePaneLabel } from './ScenePane.tsx';
 import type { SingleProcedure } from '../domain/caseParams.ts';
@@ -83,10 +84,31 @@ function Pane({ slot, procedure, primary, link, titled, active = true }: PanePro
   const t = useT();
   const label = usePaneLabel(procedure);
   const hintId = useId();
+  const store = useAppStoreApi();
   return (
     <section className={`pane pane--${procedure}`} aria-label={t(`procedure.${procedure}.long`)} data-pane={procedure} hidden={!active} data-slot={slot}>
       {titled && <h2 className="pane__title" data-covers-view="">{t(`procedure.${procedure}.long`)}</h2>}
-      <ScenePane slot={slot} procedure={procedure} primary={primary} link={link} label={label} hintId={hintId} active={active} />
+      <ScenePane slot={slot} procedure={procedure} primary={primary} link={link} active={active} />
+      {/*
+        The view as keyboard and screen readers meet it: named after the step, reached by Tab, where
+        the arrows turn and tilt it and + / − zoom. It lets the pointer through, so a click on the
+        view never takes focus and the arrows keep stepping through the procedure after a click.
+      */}
+      <div
+        className="view-focus"
+        role="img"
+        aria-label={label}
+        aria-describedby={hintId}
+        tabIndex={0}
+        onKeyDown={(e) => {
+          if (e.altKey || e.ctrlKey || e.metaKey) return;
+          const move = cameraKey(e.key);
+          if (!move) return;
+          e.preventDefault();
+          if (move === 'reset') store.getState().resetCamera();
+          else store.getState().nudgeCamera(move);
+        }}
+      />
       <p id={hintId} className="visually-hidden">{t('camera.keys')}</p>
       {active && <PaneOverlay />}
     </section>

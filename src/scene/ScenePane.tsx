@@ -5,7 +5,6 @@ import type { SingleProcedure } from '../domain/caseParams.ts';
 import { directionOfAzimuth } from '../domain/procedures/orbitOffset.ts';
 import { SHOTS } from '../domain/procedures/shots.ts';
 import { useT } from '../i18n/useT.ts';
-import { cameraKey } from '../state/cameraKeys.ts';
 import { selectPlan } from '../state/store.ts';
 import { PALETTE } from '../render/materials.ts';
 import { segmentAround } from '../render/spineIndex.ts';
@@ -36,10 +35,6 @@ export interface ScenePaneProps {
   /** The pane that owns the clock (the first); the others only follow t. */
   primary: boolean;
   link: CameraLink;
-  /** Accessible name of the pane. */
-  label: string;
-  /** Id of the text that says which keys turn the view. */
-  hintId: string;
   /**
    * False for a pane kept mounted but not shown (the second pane outside compare): it keeps its
    * WebGL context for the page's life and draws nothing.
@@ -50,7 +45,7 @@ export interface ScenePaneProps {
 }
 
 /** One 3D view of one procedure. It draws on demand: nothing is rendered while nothing changes. */
-export function ScenePane({ procedure, primary, link, label, hintId, active = true, slot }: ScenePaneProps) {
+export function ScenePane({ procedure, primary, link, active = true, slot }: ScenePaneProps) {
   const store = useAppStoreApi();
   return (
     <Canvas
@@ -59,20 +54,7 @@ export function ScenePane({ procedure, primary, link, label, hintId, active = tr
       dpr={[1, 2]}
       camera={{ fov: CAMERA_FOV_DEG, near: 0.005, far: 5, position: [0, 0, -0.4] }}
       gl={{ antialias: true, powerPreference: 'high-performance', localClippingEnabled: true }}
-      aria-label={label}
-      aria-describedby={hintId}
-      role="img"
-      tabIndex={0}
-      onKeyDown={(e) => {
-        // Keys turn the view only when it was reached by keyboard: after a click, the arrows still
-        // step through the procedure as everywhere else.
-        if (e.altKey || e.ctrlKey || e.metaKey || !e.currentTarget.matches(':focus-visible')) return;
-        const move = cameraKey(e.key);
-        if (!move) return;
-        e.preventDefault();
-        if (move === 'reset') store.getState().resetCamera();
-        else store.getState().nudgeCamera(move);
-      }}
+      aria-hidden="true"
     >
       <color attach="background" args={[PALETTE.background]} />
       <ContextLossWatcher owner={`${slot}:context`} />

@@ -41,7 +41,7 @@ async function changeWithinStep(page: Page): Promise<number> {
 describe('accessible 3D view', () => {
   it('buttons and keys turn, tilt and zoom the view; reset returns to the guided shot; the name follows the step', async () => {
     const { page, errors } = await openApp(browser, 'procedure=vp&step=dock', SMALL);
-    const canvas = page.locator('.scene-canvas').first();
+    const canvas = page.locator('.view-focus').first();
     expect(await canvas.getAttribute('aria-label')).toMatch(/step 3 of 9: Needle on the pedicle\. Seen from behind and the patient's right\./);
     const guided = await canvasPixels(page);
     await page.getByRole('button', { name: 'Turn left' }).click();
