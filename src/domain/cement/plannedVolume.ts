@@ -28,7 +28,7 @@ export const DEFAULT_FILL_SHARE = 0.2;
  * (2.0 mL of cavity + 2.2 mL = 4.2 mL); the total fill stays inside Molloy 2003's 16–30%
  * (about 27% at T5, where the cavity is a larger share of a small body, 16% at L5).
  */
-export const BKP_INTERDIGITATION_SHARE = 0.1;
+export const BKP_INTERDIGITATION_SHARE = 0.115;
 
 /** The case fields the planned volume depends on. */
 export type VolumeCase = Pick<CaseParams, 'level' | 'grade' | 'shape' | 'approach'> & { readonly volume?: Ml | null };
