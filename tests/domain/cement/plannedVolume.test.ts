@@ -29,7 +29,9 @@ describe('planned cement volume', { timeout: 60_000 }, () => {
 
   it('grows down the spine and shrinks as the body collapses', () => {
     const volumes = TREATABLE_LEVELS.map((level) => defaultVolumeMl('vp', { level, grade: 2, shape: 'wedge', approach: 'bipedicular' }));
-    for (let i = 1; i < volumes.length; i++) expect(volumes[i]!, TREATABLE_LEVELS[i]).toBeGreaterThanOrEqual(volumes[i - 1]!);
+    // From T2 down: T1's body is about the size of T2's (endplate width 27 vs 26 mm, domain.md §2b), so
+    // the first step may go either way.
+    for (let i = 2; i < volumes.length; i++) expect(volumes[i]!, TREATABLE_LEVELS[i]).toBeGreaterThanOrEqual(volumes[i - 1]!);
     expect(volumes.at(-1)! / volumes[4]!).toBeGreaterThan(3); // L5 against T5: about five times the body
     for (const level of ['T9', 'L1', 'L4'] as const) {
       for (const p of ['vp', 'bkp'] as const) {
