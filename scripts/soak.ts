@@ -6,7 +6,7 @@
  * between the first and last quarter of the run.
  */
 import type { Page } from 'playwright-core';
-import { launchChromium, servePreview } from './lib/chromium.ts';
+import { countWebGLContexts, launchChromium, servePreview } from './lib/chromium.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,20 +38,7 @@ async function open(query: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 700 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(`${elapsedMin().toFixed(1)} min: ${String(e)}`));
-  await page.addInitScript(() => {
-    const w = window as unknown as { __contexts: number };
-    w.__contexts = 0;
-    const seen = new WeakSet<HTMLCanvasElement>();
-    const original = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-      const ctx = (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
-      if (ctx && type.startsWith('webgl') && !seen.has(this)) {
-        seen.add(this);
-        w.__contexts += 1;
-      }
-      return ctx;
-    } as typeof original;
-  });
+  await page.addInitScript(countWebGLContexts);
   await page.goto(`${server.url}?${query}`);
   await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 180_000 });
   return page;

@@ -48,3 +48,22 @@ export async function servePreview(): Promise<{ url: string; close: () => Promis
   const address = server.httpServer.address() as AddressInfo;
   return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }
+
+/**
+ * Counts every canvas that gets a WebGL context into `window.__contexts`: pass to
+ * `page.addInitScript` (it runs in the page, so it must stay self-contained).
+ */
+export function countWebGLContexts(): void {
+  const w = window as unknown as { __contexts: number };
+  w.__contexts = 0;
+  const seen = new WeakSet<HTMLCanvasElement>();
+  const original = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+    const ctx = (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+    if (ctx && type.startsWith('webgl') && !seen.has(this)) {
+      seen.add(this);
+      w.__contexts += 1;
+    }
+    return ctx;
+  } as typeof original;
+}

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { countWebGLContexts, launchChromium } from '../../scripts/lib/chromium.ts';
 import { DESKTOP, canvasPixels } from './helpers.ts';
 
 let browser: Browser;
@@ -17,21 +17,7 @@ beforeAll(async () => {
   const context = await browser.newContext({ ...DESKTOP, viewport: { width: 800, height: 560 } });
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
-  // Counts every canvas that gets a WebGL context.
-  await page.addInitScript(() => {
-    const w = window as unknown as { __contexts: number };
-    w.__contexts = 0;
-    const seen = new WeakSet<HTMLCanvasElement>();
-    const original = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-      const ctx = (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
-      if (ctx && (type === 'webgl2' || type === 'webgl') && !seen.has(this)) {
-        seen.add(this);
-        w.__contexts += 1;
-      }
-      return ctx;
-    } as typeof original;
-  });
+  await page.addInitScript(countWebGLContexts);
   await page.goto(`${inject('baseUrl')}?procedure=vp&level=L1`);
   await waitReady();
 });
