@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { embedScript } from './scripts/lib/viteEmbed.ts';
 import { offline } from './scripts/lib/offlinePlugin.ts';
+import { scenePreload } from './scripts/lib/scenePreload.ts';
 
 /**
  * The built app may only talk to its own origin (product.md: no trackers, no external requests).
@@ -37,7 +38,7 @@ function contentSecurityPolicy(): Plugin {
 // Unit tests run in node; browser tests drive Debian's Chromium through playwright-core
 // against a production build served by `vite preview` (see tests/browser/globalSetup.ts).
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), offline(), embedScript()],
+  plugins: [react(), contentSecurityPolicy(), offline(), scenePreload(), embedScript()],
   base: './',
   build: {
     target: 'es2022',

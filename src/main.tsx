@@ -2,7 +2,7 @@
  * Entry point: reads the URL, builds the store and the command API, then mounts the app.
  * Everything the page does goes through the store's verbs, which window.spinecast exposes.
  */
-import { StrictMode } from 'react';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { stepStart } from './domain/procedures/timeline.ts';
 import { timelinePlan } from './domain/procedures/timelinePlan.ts';
@@ -30,6 +30,7 @@ import { connectEmbedding } from './embed/connectEmbedding.ts';
 import { App } from './ui/App.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { hasWebGL2 } from './ui/WebGLFallback.tsx';
+import { afterFirstPaint } from './ui/lazyScene.ts';
 import './ui/styles.css';
 
 declare global {
@@ -114,8 +115,17 @@ store.subscribe((s, prev) => {
 });
 subscribeLocales(applyLanguage);
 applyLanguage();
-const webgl = hasWebGL2();
-root.setAttribute('data-webgl', String(webgl));
+// Whether WebGL 2 runs here: creating a context to find out is slow (hundreds of ms on a slow phone),
+// so it is asked once the shell has been painted, just before the 3D view's code would run.
+let webglKnown: Promise<boolean> | null = null;
+function detectWebGL(): Promise<boolean> {
+  webglKnown ??= afterFirstPaint().then(() => {
+    const webgl = hasWebGL2();
+    root.setAttribute('data-webgl', String(webgl));
+    return webgl;
+  });
+  return webglKnown;
+}
 
 if (parsed.kiosk) {
   root.setAttribute('data-kiosk', 'true');
@@ -126,6 +136,15 @@ if (parsed.kiosk) {
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html needs a #root element');
+/** The app, told whether WebGL runs once that is known. */
+function Root() {
+  const [webgl, setWebgl] = useState<boolean | null>(null);
+  useEffect(() => {
+    void detectWebGL().then(setWebgl);
+  }, []);
+  return <App webgl={webgl} onError={reportError} />;
+}
+
 function mount(into: HTMLElement): void {
   createRoot(into).render(
     <StrictMode>
@@ -135,7 +154,7 @@ function mount(into: HTMLElement): void {
             <PaneRegistryContext.Provider value={panes}>
               <MediaContext.Provider value={{ capture: api.capture, record: api.record }}>
                 <ErrorBoundary lang={store.getState().params.lang} onError={reportError} reloadAfterMs={parsed.kiosk ? 30_000 : undefined}>
-                  <App webgl={webgl} onError={reportError} />
+                  <Root />
                 </ErrorBoundary>
               </MediaContext.Provider>
             </PaneRegistryContext.Provider>

@@ -10,6 +10,11 @@ import { createCameraLink } from './cameraLink.ts';
 import { ScenePane, usePaneLabel } from './ScenePane.tsx';
 import type { SingleProcedure } from '../domain/caseParams.ts';
 
+// The 3D view's chunk (three.js and everything here) has just run: the first-paint benchmark and
+// test compare this moment with the first contentful paint, which must come before it. The chunk
+// runs in one task, so a paint before this mark was a paint before three.js was evaluated.
+performance.mark('spinecast:scene-code');
+
 /**
  * One 3D pane, or in compare mode two side by side (stacked on narrow screens) on the same case,
  * with linked cameras and one shared clock.

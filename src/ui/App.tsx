@@ -1,5 +1,4 @@
-import { Suspense, lazy, useCallback, useState } from 'react';
-import { SceneHost } from '../scene/SceneHost.tsx';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { useAppStore } from '../state/useAppStore.ts';
 import { CameraControls } from './CameraControls.tsx';
@@ -21,6 +20,7 @@ import { StepList } from './StepList.tsx';
 import { Transport } from './Transport.tsx';
 import { ViewOptions } from './ViewOptions.tsx';
 import { WebGLFallback } from './WebGLFallback.tsx';
+import { LazySceneHost } from './lazyScene.ts';
 import { Blackout } from './Blackout.tsx';
 import { KeyList } from './KeyList.tsx';
 import { useFullscreen } from './useFullscreen.ts';
@@ -32,8 +32,19 @@ import { useLargeText } from './useLargeText.ts';
 const EducatorTools = lazy(() => import('./EducatorTools.tsx'));
 
 export interface AppProps {
-  webgl: boolean;
+  /** Whether WebGL 2 runs here; null until that is known (checked once the shell has painted). */
+  webgl: boolean | null;
   onError: (error: Error) => void;
+}
+
+/** While the 3D view's code is on its way, the view says it is loading. */
+function SceneLoading() {
+  const setLoading = useAppStore((s) => s.setLoading);
+  useEffect(() => {
+    setLoading(true);
+    return () => setLoading(false);
+  }, [setLoading]);
+  return null;
 }
 
 export function App({ webgl, onError }: AppProps) {
@@ -99,9 +110,13 @@ export function App({ webgl, onError }: AppProps) {
 
       <main className="stage" id="main" tabIndex={-1}>
         <div className="stage__view" data-view-root="">
-          {webgl ? (
+          {webgl === null ? (
+            <SceneLoading />
+          ) : webgl ? (
             <ErrorBoundary lang={lang} onError={onError} fallback={(e) => <WebGLFallback reason="failed" detail={e.message} />}>
-              <SceneHost />
+              <Suspense fallback={<SceneLoading />}>
+                <LazySceneHost />
+              </Suspense>
             </ErrorBoundary>
           ) : (
             <WebGLFallback />
@@ -109,7 +124,7 @@ export function App({ webgl, onError }: AppProps) {
           {webgl && <FaultPanel />}
           {webgl && <ViewOptions />}
           {webgl && <CameraControls />}
-          {webgl && loading && (
+          {webgl !== false && loading && (
             <div className="loading" role="status">
               {t('app.loading')}
             </div>
