@@ -48,6 +48,18 @@ function playerFrame(id = 'player-vp'): Frame {
   return frame;
 }
 
+/** Waits (up to 60 s) for a frame that matches and in which `ready` holds; errors while it navigates are retried. */
+async function findFrame(p: Page, match: (f: Frame) => boolean, ready: () => boolean): Promise<Frame> {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    for (const f of p.frames().filter(match)) {
+      if (await f.evaluate(ready).catch(() => false)) return f;
+    }
+    await p.waitForTimeout(250);
+  }
+  throw new Error('no matching frame became ready within 60 s');
+}
+
 async function call<T>(id: string, fn: string): Promise<T> {
   return page.evaluate(
     ([id, fn]) => (new Function('el', `return ${fn}`) as (el: unknown) => Promise<unknown>)(document.getElementById(id!)),
@@ -194,16 +206,17 @@ describe('embedding on a clinic page (another origin, nginx)', () => {
         if (e.source === frame.contentWindow) window.frameMessages.push(e.data);
       });
     }, app.url);
-    const wrong = await (await page.locator('#wrong-origin').elementHandle())!.contentFrame();
     // Its API (and so its bridge) is up; drawing is not needed (Chromium throttles frames off screen).
-    await wrong!.waitForFunction(() => window.spinecast !== undefined, undefined, { timeout: 60_000 });
+    // The frame is looked up by its address once it has navigated: the handle taken while it still
+    // showed about:blank can belong to a document that is replaced when the app's origin loads.
+    const wrong = await findFrame(page, (f) => f.url().includes('origin='), () => window.spinecast !== undefined);
     await page.evaluate(() => {
       const target = (document.getElementById('wrong-origin') as HTMLIFrameElement).contentWindow!;
       target.postMessage({ spinecast: 1, type: 'command', id: 'w', method: 'goToStep', args: ['inject'] }, '*');
     });
     await page.waitForTimeout(800);
     expect((await call<{ step: string }>('player-vp', 'el.getState()')).step).not.toBe('set');
-    expect(await wrong!.evaluate(() => window.spinecast!.getState().step)).toBe('position');
+    expect(await wrong.evaluate(() => window.spinecast!.getState().step)).toBe('position');
     expect(await page.evaluate(() => window.frameMessages)).toEqual([]);
   });
 

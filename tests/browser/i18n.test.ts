@@ -107,7 +107,7 @@ async function compareAtEnd(page: Page): Promise<string> {
 }
 
 describe('languages', () => {
-  it.each(['es', 'fr', 'de', 'pt'])('%s: no English on screen in the default view, the fracture picker and compare results; html lang and title set; decimal comma', async (lang) => {
+  it.each(['es', 'fr', 'de', 'pt'])('%s: no English on screen in the default view, the fracture picker and (es, de) compare results; html lang and title set; decimal comma', async (lang) => {
     const options = lang === 'es' ? TABLET_PORTRAIT : SMALL_DESKTOP;
     const { page, errors, external } = await openApp(browser, `lang=${lang}`, options);
     const fragments = englishFragments(lang);
@@ -121,12 +121,16 @@ describe('languages', () => {
     expect(englishLeft(await screenText(page), fragments), 'fracture picker').toEqual([]);
     await page.keyboard.press('Escape');
 
-    const table = await compareAtEnd(page);
-    expect(englishLeft(await screenText(page), fragments), 'compare results').toEqual([]);
-    // Heights and volumes written with a decimal comma ("30,1 → 31,6 mm"), never a decimal point.
-    expect(table).toMatch(/\d,\d\s?mm/);
-    expect(table).not.toMatch(/\d\.\d/);
-    if (lang === 'de') await page.screenshot({ path: join(SHOTS, 'de-compare-results.png') });
+    // Compare at the end runs two simulations in two panes: in two of the languages (the strings are
+    // the same keys in all; tests/i18n checks every language has every key).
+    if (lang === 'es' || lang === 'de') {
+      const table = await compareAtEnd(page);
+      expect(englishLeft(await screenText(page), fragments), 'compare results').toEqual([]);
+      // Heights and volumes written with a decimal comma ("30,1 → 31,6 mm"), never a decimal point.
+      expect(table).toMatch(/\d,\d\s?mm/);
+      expect(table).not.toMatch(/\d\.\d/);
+      if (lang === 'de') await page.screenshot({ path: join(SHOTS, 'de-compare-results.png') });
+    }
 
     if (lang !== 'es') {
       // Clinical captions, lecture tools and the expert parameters.
