@@ -2,9 +2,10 @@
  * SpineCast's service worker (written into dist/sw.js by scripts/lib/offlinePlugin.ts, which puts
  * the list of files and the build's version above this text). It precaches the whole app, every
  * language and every model on install, so after one visit the app works with the network gone,
- * every level included. Same-origin GETs are answered from the cache first; page loads get the
- * cached index.html. A new build installs beside the old one and waits until the page says
- * 'skip-waiting' (the page offers a reload), then the old cache is dropped.
+ * every level included. Same-origin GETs are answered from the cache first; page loads get their
+ * own cached page (speaker.html) or else the cached index.html. A new build installs beside the
+ * old one and waits until the page says 'skip-waiting' (the page offers a reload), then the old
+ * cache is dropped.
  */
 /* global self, caches, fetch, URL, Request */
 const CACHE = `spinecast-${VERSION}`;
@@ -35,7 +36,9 @@ self.addEventListener('fetch', (event) => {
   if (target.origin !== self.location.origin || !request.url.startsWith(scope)) return;
   if (request.mode === 'navigate') {
     event.respondWith(
-      caches.open(CACHE).then(async (cache) => (await cache.match(url('index.html'))) ?? fetch(request)),
+      // A page of its own (speaker.html) comes from its cached copy; any other address within the
+      // scope (the bare folder, a link with a query) gets the app's index.html.
+      caches.open(CACHE).then(async (cache) => (await cache.match(request, { ignoreSearch: true })) ?? (await cache.match(url('index.html'))) ?? fetch(request)),
     );
     return;
   }

@@ -104,10 +104,13 @@ function fade(material: MeshStandardMaterial, k: number): void {
   const opacity = base * k;
   if (material.opacity === opacity) return;
   material.opacity = opacity;
-  // Switching to see-through once recompiles the shader; from then on only the uniform changes.
-  if (opacity < 1 && !material.transparent) {
-    material.transparent = true;
-    material.depthWrite = false;
+  // See-through only while faded, as the material was made (anatomyMaterials): back at full opacity
+  // it draws opaque again, so a step looks the same however it was reached. Each switch recompiles
+  // (from the program cache); between switches only the uniform changes.
+  const seeThrough = opacity < 1;
+  if (material.transparent !== seeThrough) {
+    material.transparent = seeThrough;
+    material.depthWrite = !seeThrough;
     material.needsUpdate = true;
   }
 }
