@@ -1,6 +1,7 @@
 /** The caption of the current step as plain lines, for drawing into a picture or a video frame. */
+import { captionVars } from '../domain/evidence.ts';
 import { VP_PLAN } from '../domain/procedures/plans.ts';
-import { translate, translateDynamic } from '../i18n/translate.ts';
+import { formatNumber, translate, translateDynamic } from '../i18n/translate.ts';
 import type { AppState } from '../state/store.ts';
 import { selectPlan } from '../state/store.ts';
 
@@ -25,7 +26,8 @@ export function captionLines(state: AppState): CaptionLines {
         ]
       : [text];
   // Every step's description rests on the procedure literature; steps with a sharper source name it.
-  const source = translate(lang, 'caption.source', { source: translateDynamic(lang, step.sourceKey ?? 'source.steps') });
+  const figures = captionVars((value, digits) => formatNumber(lang, value, digits));
+  const source = translate(lang, 'caption.source', { source: translateDynamic(lang, step.sourceKey ?? 'source.steps', figures) });
   return {
     title: `${translate(lang, 'caption.count', { index: state.stepIndex + 1, count: plan.steps.length })}  ${translateDynamic(lang, `${step.captionKey}.title`)}`,
     texts,

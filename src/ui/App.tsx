@@ -7,6 +7,7 @@ import { Caption } from './Caption.tsx';
 import { CopyLinkButton } from './CopyLinkButton.tsx';
 import { EmbedDialog } from './EmbedDialog.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { EvidencePanel } from './EvidencePanel.tsx';
 import { FaultPanel } from './FaultPanel.tsx';
 import { Icon } from './Icon.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
@@ -17,6 +18,7 @@ import { ProcedureSwitch } from './ProcedureSwitch.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { SimulationStatus } from './SimulationStatus.tsx';
 import { StepList } from './StepList.tsx';
+import { TakeHome } from './TakeHome.tsx';
 import { Transport } from './Transport.tsx';
 import { ViewOptions } from './ViewOptions.tsx';
 import { WebGLFallback } from './WebGLFallback.tsx';
@@ -97,12 +99,15 @@ export function App({ webgl, onError }: AppProps) {
             <h1 className="brand__name">{t('app.title')}</h1>
             <span className="brand__tagline">{t('app.tagline')}</span>
           </div>
+          {/* Beside the brand, where the first header row has room: always in sight, never pushing the controls to another row. */}
+          {!kiosk && <EvidencePanel />}
           <div className="topbar__controls">
             <ProcedureSwitch />
             <CasePicker />
             <ModeSwitch />
             <LanguagePicker />
             {!kiosk && <CopyLinkButton />}
+            {!kiosk && <TakeHome />}
             {!kiosk && <EmbedDialog />}
           </div>
         </header>

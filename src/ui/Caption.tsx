@@ -1,3 +1,4 @@
+import { captionVars } from '../domain/evidence.ts';
 import { VP_PLAN } from '../domain/procedures/plans.ts';
 import { useT } from '../i18n/useT.ts';
 import { selectPlan } from '../state/store.ts';
@@ -20,6 +21,8 @@ export function Caption() {
   const procedure = useAppStore((s) => s.params.procedure);
   const vpStep = procedure === 'compare' ? VP_PLAN.steps.find((st) => st.id === step.id) : undefined;
   const both = vpStep && vpStep.captionKey !== step.captionKey;
+  // The published figures in the real-time and source lines come from the evidence module.
+  const figures = captionVars(t.number);
 
   return (
     <section className="caption" aria-live="polite" aria-atomic="true" data-step={step.id}>
@@ -37,8 +40,8 @@ export function Caption() {
       )}
       {(step.realTimeKey || step.sourceKey || (mode === 'educator' && step.id === 'inject')) && (
         <p className="caption__meta">
-          {step.realTimeKey && <span>{t('caption.realTime', { time: t.dynamic(step.realTimeKey) })}</span>}
-          {step.sourceKey && <span>{t('caption.source', { source: t.dynamic(step.sourceKey) })}</span>}
+          {step.realTimeKey && <span>{t('caption.realTime', { time: t.dynamic(step.realTimeKey, figures) })}</span>}
+          {step.sourceKey && <span>{t('caption.source', { source: t.dynamic(step.sourceKey, figures) })}</span>}
           {mode === 'educator' && step.id === 'inject' && <span>{t('fluoro.lateralNote')}</span>}
         </p>
       )}

@@ -3,14 +3,12 @@ import type { SingleProcedure } from '../domain/caseParams.ts';
 import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import { planFor } from '../domain/procedures/plans.ts';
 import { heightMetrics } from '../domain/procedures/caseMetrics.ts';
+import { PROCEDURE_MINUTES } from '../domain/evidence.ts';
 import { useT } from '../i18n/useT.ts';
 import type { ProcedureMetrics } from '../state/commandApi.ts';
 import { useMetrics } from './useMetrics.ts';
 import { selectPlan } from '../state/store.ts';
 import { useAppStore } from '../state/useAppStore.ts';
-
-/** Typical procedure time per level, minutes: KAVIAR, VP 31.8 vs BKP 40.0 (domain.md §1 [C]). */
-const KAVIAR_MINUTES: Readonly<Record<SingleProcedure, number>> = { vp: 31.8, bkp: 40.0 };
 
 /** The line the fracture shape takes most height from. */
 function keyLine(shape: string): 'anterior' | 'middle' {
@@ -75,7 +73,7 @@ export function ResultsPanel() {
                   <td>{t('results.ml', { ml: fmt(m.cementVolumeMl) })}</td>
                   <td>{m.leaks.length === 0 ? t('results.noLeaks') : m.leaks.map((l) => t('results.leak', { type: t.dynamic(`leak.${l.type}`), ml: fmt(l.volumeMl, 2) })).join(', ')}</td>
                   <td>{t.plural('results.stepCount', planFor(p).steps.length)}</td>
-                  <td>{t('results.minutes', { min: fmt(KAVIAR_MINUTES[p]) })}</td>
+                  <td>{t('results.minutes', { min: fmt(PROCEDURE_MINUTES[p].value, PROCEDURE_MINUTES[p].digits) })}</td>
                 </tr>
               ))}
             </tbody>
