@@ -4,11 +4,8 @@
  * bipedicular). The seeds here are held out: `npm run calibrate` tuned the model on others.
  *
  * One run per seed serves several checks: a run planned for more cement is the same run cut short
- * (simulateCement.test.ts), so the VP runs at T9 and L4 are planned for 1.25× the default and read at
- * 0.8×, 1× and 1.25×.
- *
- * Five levels from upper thoracic to lumbosacral keep this file near a minute on two cores; the
- * whole table, every level T5–L5 on these same seeds, is `npm run calibrate -- --seed 90210 --effects`.
+ * (simulateCement.test.ts), so the VP runs at T9, L1 and L4 are planned for 1.25× the default and
+ * read at 0.8×, 1× and 1.25×. The same table printed: `npm run calibrate -- --seed 90210 --effects`.
  */
 import { describe, expect, it } from 'vitest';
 import type { SingleProcedure, TreatableLevel } from '../../../src/domain/caseParams.ts';
@@ -21,8 +18,8 @@ import { ml } from '../../../src/domain/units.ts';
 const RUNS = 200;
 /** Held out: the calibration script uses seed 20260521. */
 const SEEDS = monteCarloSeeds(90_210, RUNS);
-const LEVELS: readonly TreatableLevel[] = ['T5', 'T9', 'T12', 'L2', 'L4'];
-const EFFECT_LEVELS = ['T9', 'L4'] as const;
+const LEVELS: readonly TreatableLevel[] = ['T5', 'T7', 'T9', 'T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5'];
+const EFFECT_LEVELS = ['T9', 'L1', 'L4'] as const;
 const VOLUME_FACTORS = [0.8, 1, 1.25] as const;
 
 function base(level: TreatableLevel, procedure: SingleProcedure): Omit<CementInput, 'seed'> {
