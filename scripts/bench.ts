@@ -12,6 +12,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { benchEmbed } from './lib/benchEmbed.ts';
+import { benchModels } from './lib/benchModels.ts';
+import { benchSimulation } from './lib/benchSim.ts';
 import { launchChromium, servePreview } from './lib/chromium.ts';
 import { firstPaintJsKB, measureFirstPaint } from './lib/benchFirstPaint.ts';
 
@@ -162,16 +165,8 @@ try {
   await server.close();
 }
 
-// Node-side figures from the other parts (models, simulation) where their benchmarks exist.
-for (const extra of ['./lib/benchModels.ts', './lib/benchSim.ts', './lib/benchEmbed.ts']) {
-  try {
-    const mod = (await import(extra)) as Record<string, () => Promise<Row[]>>;
-    const fn = Object.values(mod).find((v) => typeof v === 'function');
-    if (fn) rows.push(...(await fn()));
-  } catch (error) {
-    if (!(error instanceof Error && /Cannot find module|ERR_MODULE_NOT_FOUND/.test(String(error)))) throw error;
-  }
-}
+// Node-side figures: the models, the cement simulation and the embedding.
+rows.push(...(await benchModels()), ...benchSimulation(), ...(await benchEmbed()));
 
 const fmt = (r: Row) => `${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)}${r.unit ? ` ${r.unit}` : ''}`;
 let over = 0;

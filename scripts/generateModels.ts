@@ -174,7 +174,7 @@ function sdfNormals(mesh: TriMesh, sdf: Sdf): Float32Array {
  * Rounds float32 values to 14 mantissa bits (relative error < 6e-5, i.e. < 0.04 mm over the
  * spine's 0.6 m) so the meshopt byte codec finds zero low bytes. Deterministic.
  */
-function truncateMantissa(values: Float32Array): Float32Array {
+function truncateMantissa<A extends Float32Array>(values: A): A {
   const u = new Uint32Array(values.buffer, values.byteOffset, values.length);
   for (let i = 0; i < u.length; i++) u[i] = ((u[i]! + 0x100) & ~0x1ff) >>> 0;
   return values;

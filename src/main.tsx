@@ -16,7 +16,7 @@ import { MediaContext } from './state/MediaContext.ts';
 import { createMetricsProvider } from './state/metricsProvider.ts';
 import { watchLeaks } from './state/leakEvents.ts';
 import { createCementClient } from './workers/cementClient.ts';
-import { CementContext } from './scene/CementContext.ts';
+import { CementContext } from './state/CementContext.ts';
 import { ReadinessContext } from './state/ReadinessContext.ts';
 import { createReadiness } from './state/readiness.ts';
 import { registerOffline } from './offline/registerOffline.ts';

@@ -39,7 +39,7 @@ function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
-export async function benchSimulation(): Promise<BenchRow[]> {
+export function benchSimulation(): BenchRow[] {
   // A level not used before in this process, so that its grid is built here and timed.
   const t0 = performance.now();
   simulateCement({ ...DEFAULT_INPUT, seed: DEFAULT_CASE.seed });

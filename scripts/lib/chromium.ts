@@ -57,6 +57,7 @@ export function countWebGLContexts(): void {
   const w = window as unknown as { __contexts: number };
   w.__contexts = 0;
   const seen = new WeakSet<HTMLCanvasElement>();
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called later with the canvas as `this`
   const original = HTMLCanvasElement.prototype.getContext;
   HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
     const ctx = (original as (...a: unknown[]) => unknown).call(this, type, ...rest);

@@ -7,7 +7,7 @@
  * old one and waits until the page says 'skip-waiting' (the page offers a reload), then the old
  * cache is dropped.
  */
-/* global self, caches, fetch, URL, Request */
+/* global VERSION, FILES -- written above this text by offlinePlugin.ts */
 const CACHE = `spinecast-${VERSION}`;
 const scope = self.registration.scope;
 const url = (path) => new URL(path, scope).href;

@@ -3,12 +3,12 @@
  * Usage: npx tsx scripts/modelViewer/dimensions.ts [LEVEL ...]
  */
 import { initMeshing, meshSdf, simplify } from '../generateModels.ts';
-import { LEVELS, isLevelId, levelParams, type LevelId } from '../../src/domain/anatomy/levels.ts';
+import { LEVELS, isLevelId, levelParams } from '../../src/domain/anatomy/levels.ts';
 import { measureVertebra } from '../../src/domain/anatomy/measureVertebra.ts';
 import { modelParts } from '../../src/domain/anatomy/modelParts.ts';
 
 const m = await initMeshing();
-const ids = process.argv.slice(2).filter(isLevelId) as LevelId[];
+const ids = process.argv.slice(2).filter(isLevelId);
 for (const id of ids.length ? ids : LEVELS) {
   const part = modelParts(id)[0]!;
   const mesh = simplify(meshSdf(m, part.sdf, part.bounds, part.edge), part.maxTriangles);

@@ -4,6 +4,7 @@
  * With a level and index.json the vertebra is shown in its own frame, as in the reference pictures.
  * Files are paths relative to the repository root (e.g. public/models/spine/L2.glb).
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
@@ -12,7 +13,8 @@ import { chromium } from 'playwright-core';
 const [out = '/tmp/anatomy-shots/shot.png', files = 'public/models/spine/L2.glb', meshes = '', zoom = '1', level = '', index = '', exclude = ''] = process.argv.slice(2);
 const root = resolve('.');
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.glb': 'model/gltf-binary', '.wasm': 'application/wasm' };
-const server = createServer(async (req, res) => {
+// The handler answers every request itself, errors included; nothing is left to reject.
+async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://x');
   let path = decodeURIComponent(url.pathname);
   if (path === '/') path = '/scripts/modelViewer/viewer.html';
@@ -25,7 +27,8 @@ const server = createServer(async (req, res) => {
     res.writeHead(404);
     res.end();
   }
-});
+}
+const server = createServer((req, res) => void serve(req, res));
 await new Promise<void>((r) => server.listen(0, r));
 const port = (server.address() as { port: number }).port;
 const browser = await chromium.launch({

@@ -39,5 +39,6 @@ export function useT(): T {
     t.lang = lang;
     return t;
     // `generation` changes when a locale arrives: a new `t` makes its users re-render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- generation is the reason for a new t, not an input
   }, [lang, generation]);
 }

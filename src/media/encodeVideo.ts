@@ -58,7 +58,7 @@ async function webCodecsSink(canvas: HTMLCanvasElement, fps: number, frames: num
     },
     async finish() {
       await encoder.flush();
-      if (failure) throw new MediaError('failed', (failure as Error).message);
+      if (failure) throw new MediaError('failed', failure.message);
       encoder.close();
       muxer.finalize();
       const bytes = new Uint8Array(target.buffer);
@@ -86,7 +86,7 @@ export function setWebmDuration(bytes: Uint8Array, durationMs: number): boolean 
   return false;
 }
 
-async function mediaRecorderSink(canvas: HTMLCanvasElement, fps: number): Promise<VideoSink> {
+function mediaRecorderSink(canvas: HTMLCanvasElement, fps: number): VideoSink {
   const type = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm', 'video/mp4'].find((t) => MediaRecorder.isTypeSupported(t));
   if (!type) throw new MediaError('unsupported', 'MediaRecorder offers no video format here');
   const stream = canvas.captureStream(0);

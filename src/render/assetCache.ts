@@ -25,14 +25,14 @@ export const DEFAULT_RETRY: RetryPolicy = {
 
 export interface AssetCache {
   /** `load(fresh)`: `fresh` is true on every try after the very first. */
-  get<T>(key: string, load: (fresh: boolean) => Promise<T>): AssetEntry<T>;
-  peek<T>(key: string): AssetEntry<T> | undefined;
+  get: <T>(key: string, load: (fresh: boolean) => Promise<T>) => AssetEntry<T>;
+  peek: <T>(key: string) => AssetEntry<T> | undefined;
   /** Starts a new round for every failed entry now. */
-  retryFailed(): void;
-  subscribe(fn: () => void): () => void;
+  retryFailed: () => void;
+  subscribe: (fn: () => void) => () => void;
   /** Bumped on every change (for useSyncExternalStore). */
-  revision(): number;
-  dispose(): void;
+  revision: () => number;
+  dispose: () => void;
 }
 
 export function errorOf(reason: unknown): Error {

@@ -15,7 +15,6 @@ import { buildSectionCap } from './sectionCap.ts';
 import { fractureLines } from '../domain/anatomy/fractureLine.ts';
 import { vertebraTransform } from '../domain/anatomy/spineLayout.ts';
 import { apply, invert } from '../domain/anatomy/vec.ts';
-import type { LevelId } from '../domain/anatomy/levels.ts';
 import { createSectionMaterials } from './sectionMaterials.ts';
 
 /**
@@ -221,7 +220,7 @@ const FRACTURE_HALF_MM = 0.45;
 
 /** The fracture lines as a thin band of triangles in the plane x = x0 (scene metres). */
 function fractureRibbon(fracture: FractureParams, x0: number): Geometry {
-  const toLocal = invert(vertebraTransform(fracture.level as LevelId));
+  const toLocal = invert(vertebraTransform(fracture.level));
   const xLocal = apply(toLocal, [x0 * 1000, 0, 0])[0];
   const positions: number[] = [];
   const h = FRACTURE_HALF_MM / 1000;

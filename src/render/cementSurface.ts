@@ -87,8 +87,8 @@ export function buildCementSurface(result: CementResult, toSpine: Matrix4): Ceme
           for (let e = 0; e < 12; e++) {
             if (!(edges & (1 << e))) continue;
             const [a, b] = EDGES[e]!;
-            const ca = CORNERS[a]!;
-            const cb = CORNERS[b]!;
+            const ca = CORNERS[a];
+            const cb = CORNERS[b];
             const va = value(i + ca[0], j + ca[1], k + ca[2]);
             const vb = value(i + cb[0], j + cb[1], k + cb[2]);
             const u = Math.abs(vb - va) > 1e-6 ? (ISO - va) / (vb - va) : 0.5;

@@ -14,7 +14,7 @@ import { buildCementSurface } from '../render/cementSurface.ts';
 import { METRES_PER_MM, mmToScene } from '../render/toScene.ts';
 import { selectPlan } from '../state/store.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
-import { useCementSimulation } from './CementContext.ts';
+import { useCementSimulation } from '../state/CementContext.ts';
 
 /** Smallest change of injected volume that remeshes the cement while playing, mL. */
 const REMESH_STEP_ML = 0.1;

@@ -20,7 +20,7 @@ import { fluoroLayout } from '../render/fluoro/layout.ts';
 import { FLUORO_SIZE, createFluoroRenderer } from '../render/fluoro/renderFluoro.ts';
 import { selectPlan } from '../state/store.ts';
 import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
-import { CementContext } from './CementContext.ts';
+import { CementContext } from '../state/CementContext.ts';
 
 declare global {
   interface Window {

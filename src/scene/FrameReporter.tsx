@@ -5,7 +5,7 @@ import { cementInputFor } from '../state/cementInput.ts';
 import { useReadiness } from '../state/ReadinessContext.ts';
 import { usePaneRegistry } from '../state/PaneRegistryContext.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
-import { CementContext } from './CementContext.ts';
+import { CementContext } from '../state/CementContext.ts';
 
 /**
  * Tells the readiness bookkeeping which state version each frame of a pane showed. It runs just

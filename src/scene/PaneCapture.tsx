@@ -21,7 +21,7 @@ export function PaneCapture({ pane, order, xray }: { pane: SingleProcedure; orde
     return registry.register({
       pane,
       order,
-      draw(width, height, use) {
+      draw(width, height, receive) {
         const state = get();
         const { gl, camera } = state;
         const ratio = gl.getPixelRatio();
@@ -41,7 +41,7 @@ export function PaneCapture({ pane, order, xray }: { pane: SingleProcedure; orde
           setAspect(width / height);
           state.advance(performance.now(), false);
           const layout = fluoroLayout(xray.view, width, height, xray.pictureInPicture);
-          use({ source: gl.domElement, xray: layout.ap && layout.lateral ? { ap: layout.ap, lateral: layout.lateral } : null });
+          receive({ source: gl.domElement, xray: layout.ap && layout.lateral ? { ap: layout.ap, lateral: layout.lateral } : null });
         } finally {
           gl.setPixelRatio(ratio);
           gl.setSize(saved.x, saved.y, false);

@@ -21,10 +21,9 @@ performance.mark('spinecast:scene-code');
  */
 export function SceneHost() {
   const procedure = useAppStore((s) => s.params.procedure);
-  const procedures = shownProcedures(procedure);
+  const procedures = useMemo(() => shownProcedures(procedure), [procedure]);
   const readiness = useReadiness();
   const link = useMemo(() => createCameraLink(), []);
-  const key = procedures.join('+');
 
   // Every pane counts for data-ready from the start, so one pane drawn is not "ready" for two.
   useEffect(() => {
@@ -32,8 +31,7 @@ export function SceneHost() {
     return () => {
       for (const p of procedures) readiness.setSceneReady(p, false);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [readiness, key]);
+  }, [readiness, procedures]);
 
   // Files that failed are tried again when asked, when the level changes and when the network is back.
   const store = useAppStoreApi();

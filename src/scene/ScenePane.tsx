@@ -46,7 +46,6 @@ export interface ScenePaneProps {
 
 /** One 3D view of one procedure. It draws on demand: nothing is rendered while nothing changes. */
 export function ScenePane({ procedure, primary, link, active = true, slot }: ScenePaneProps) {
-  const store = useAppStoreApi();
   return (
     <Canvas
       className="scene-canvas"
@@ -85,9 +84,11 @@ function AssetGate({ owner, children }: { owner: string; children: ReactNode }) 
   const level = useAppStore((s) => s.params.level);
   const assets = useSegmentAssets(level);
   const failed = assets.state === 'failed' ? assets : null;
+  const code = failed?.code;
+  const error = failed?.error;
   useEffect(() => {
-    store.getState().setFault(owner, failed ? { code: failed.code, message: failed.error.message } : null);
-  }, [store, owner, failed?.code, failed?.error]); // eslint-disable-line react-hooks/exhaustive-deps
+    store.getState().setFault(owner, code && error ? { code, message: error.message } : null);
+  }, [store, owner, code, error]);
   useEffect(() => () => store.getState().setFault(owner, null), [store, owner]);
   return failed ? null : <>{children}</>;
 }

@@ -40,14 +40,13 @@ export function SpineModels({ level, grade, shape, procedure, restoration }: Spi
   const store = useAppStoreApi();
   const invalidate = useThree((s) => s.invalidate);
   const index = useSpineIndex();
-  const segment = segmentAround(index, level);
+  const segment = useMemo(() => segmentAround(index, level), [index, level]);
   const gltfs = useSegmentModels(level);
   const fracture: FractureParams = useMemo(() => ({ level, grade, shape }), [level, grade, shape]);
   const built = useMemo(
     () => buildSegment(segment.map((l, i) => ({ id: l.id, scene: gltfs[i]!.scene })), level, fracture),
-    // The segment follows the level; gltfs are cached per URL.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [gltfs, level, fracture],
+    // gltfs are cached per URL, so this runs again only for another level or fracture.
+    [segment, gltfs, level, fracture],
   );
   useEffect(() => () => built.dispose(), [built]);
   useEffect(() => invalidate(), [built, invalidate]);

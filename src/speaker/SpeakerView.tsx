@@ -7,8 +7,8 @@ import { StepList } from '../ui/StepList.tsx';
 import { Transport } from '../ui/Transport.tsx';
 
 export interface LinkState {
-  get(): 'waiting' | 'live' | 'closed';
-  subscribe(fn: () => void): () => void;
+  get: () => 'waiting' | 'live' | 'closed';
+  subscribe: (fn: () => void) => () => void;
 }
 
 function clock(ms: number): string {

@@ -64,25 +64,25 @@ const EVENTS: Record<keyof SpinecastEvents, true> = { ready: true, stepchange: t
 const EVENT_NAMES = Object.keys(EVENTS) as (keyof SpinecastEvents)[];
 
 export interface SpinecastApi {
-  getState(): SpinecastState;
-  play(): void;
-  pause(): void;
-  seek(t: number): void;
-  goToStep(id: string): boolean;
-  next(): void;
-  prev(): void;
-  set(params: Record<string, unknown>): QueryIssue[];
-  on<K extends keyof SpinecastEvents>(event: K, fn: (payload: SpinecastEvents[K]) => void): () => void;
+  getState: () => SpinecastState;
+  play: () => void;
+  pause: () => void;
+  seek: (t: number) => void;
+  goToStep: (id: string) => boolean;
+  next: () => void;
+  prev: () => void;
+  set: (params: Record<string, unknown>) => QueryIssue[];
+  on: <K extends keyof SpinecastEvents>(event: K, fn: (payload: SpinecastEvents[K]) => void) => () => void;
   /** A PNG of what is shown, drawn at `width` × `height` (default 1920 × 1080), independent of the window. */
-  capture(options?: CaptureOptions): Promise<Blob>;
+  capture: (options?: CaptureOptions) => Promise<Blob>;
   /** A WebM clip of t from `from` to `to`, drawn frame by frame at `fps`. */
-  record(options?: RecordOptions): Promise<Blob>;
+  record: (options?: RecordOptions) => Promise<Blob>;
 }
 
 /** Pictures and clips, supplied by the app (they need the scene); loaded on first use. */
 export interface MediaProvider {
-  capture(options?: CaptureOptions): Promise<Blob>;
-  record(options?: RecordOptions): Promise<Blob>;
+  capture: (options?: CaptureOptions) => Promise<Blob>;
+  record: (options?: RecordOptions) => Promise<Blob>;
 }
 
 export interface CaptureOptions {
@@ -270,14 +270,14 @@ export function createCommandApi(store: AppStore, options: { metrics?: MetricsPr
       next: () => guard('next', undefined, () => store.getState().next()),
       prev: () => guard('prev', undefined, () => store.getState().prev()),
       set: (patch: unknown) => guard('set', [{ param: '', value: describe(patch), reason: 'invalid' }], () => set(patch)),
-      on: ((event: unknown, fn: unknown) =>
+      on: (event: unknown, fn: unknown) =>
         guard('on', () => undefined, () => {
           if (typeof event !== 'string' || !EVENT_NAMES.includes(event as keyof SpinecastEvents) || typeof fn !== 'function') {
             reportError('bad-listener', `on() needs one of ${EVENT_NAMES.join(', ')} and a function, got ${describe(event)}`);
             return () => undefined;
           }
           return events.on(event as keyof SpinecastEvents, fn as never);
-        })) as SpinecastApi['on'],
+        }),
       capture: (o) => media('capture', o),
       record: (o) => media('record', o),
     };
@@ -290,7 +290,7 @@ export function createCommandApi(store: AppStore, options: { metrics?: MetricsPr
     try {
       if (!options.media) throw Object.assign(new Error(`${method}() is not available here`), { code: 'unsupported' });
       if (o !== undefined && (o === null || typeof o !== 'object')) throw Object.assign(new Error(`${method}() needs an object of options`), { code: 'bad-args' });
-      return await options.media[method](o as RecordOptions);
+      return await options.media[method](o);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       const message = error instanceof Error ? error.message : String(error);

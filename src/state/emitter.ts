@@ -10,8 +10,8 @@ export function createEmitter<Events extends Record<string, unknown>>() {
         set = new Set();
         listeners.set(event, set);
       }
-      set.add(fn as Listener<never>);
-      return () => set.delete(fn as Listener<never>);
+      set.add(fn);
+      return () => set.delete(fn);
     },
     emit<K extends keyof Events>(event: K, payload: Events[K]): void {
       const set = listeners.get(event);

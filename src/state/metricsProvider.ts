@@ -8,8 +8,8 @@ import type { CementResult } from '../domain/cement/types.ts';
 import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
 import { plannedVolumeMl } from '../domain/cement/plannedVolume.ts';
 import { heightMetrics } from '../domain/procedures/caseMetrics.ts';
-import type { CementClient } from '../workers/cementClient.ts';
 import { cementInputFor } from './cementInput.ts';
+import type { CementClient } from './cementSimulation.ts';
 import type { MetricsProvider, ProcedureMetrics } from './commandApi.ts';
 
 const round = (v: number, digits = 2): number => Math.round(v * 10 ** digits) / 10 ** digits;

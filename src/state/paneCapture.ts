@@ -25,10 +25,10 @@ export interface PaneDrawer {
   order: number;
   /**
    * Draws the pane's current state at width × height pixels (device ratio 1) and hands the picture
-   * to `use` at once, then puts the pane back as it was on screen, all in one task: the screen never
+   * to `receive` at once, then puts the pane back as it was on screen, all in one task: the screen never
    * shows the other size, and no frame is reported to `data-ready`.
    */
-  draw(width: number, height: number, use: (drawn: DrawnPane) => void): void;
+  draw(width: number, height: number, receive: (drawn: DrawnPane) => void): void;
 }
 
 export interface PaneRegistry {

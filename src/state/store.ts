@@ -111,43 +111,43 @@ export const DEFAULT_LAYERS: Readonly<Layers> = Object.freeze({
 });
 
 export interface AppActions {
-  play(): void;
-  pause(): void;
-  togglePlay(): void;
-  seek(t: number): void;
-  goToStep(id: StepId): boolean;
-  goToStepIndex(index: number): void;
-  next(): void;
-  prev(): void;
-  first(): void;
-  last(): void;
-  setParams(patch: Partial<CaseParams>): void;
-  setRate(rate: number): void;
+  play: () => void;
+  pause: () => void;
+  togglePlay: () => void;
+  seek: (t: number) => void;
+  goToStep: (id: StepId) => boolean;
+  goToStepIndex: (index: number) => void;
+  next: () => void;
+  prev: () => void;
+  first: () => void;
+  last: () => void;
+  setParams: (patch: Partial<CaseParams>) => void;
+  setRate: (rate: number) => void;
   /** Advance the clock by a frame's real time; used only by the clock component. */
-  tick(deltaSeconds: number): void;
-  notify(
+  tick: (deltaSeconds: number) => void;
+  notify: (
     notice:
       | Omit<Extract<Notice, { kind: 'message' }>, 'id'>
       | { kind: 'query'; source: NoticeSource; issues: readonly QueryIssue[] },
-  ): void;
-  dismissNotice(id: number): void;
-  dismissNoticesByKey(key: string): void;
-  setFreeCamera(free: boolean): void;
+  ) => void;
+  dismissNotice: (id: number) => void;
+  dismissNoticesByKey: (key: string) => void;
+  setFreeCamera: (free: boolean) => void;
   /** Adds to the user's turn, tilt or zoom. */
-  nudgeCamera(delta: Partial<OrbitOffset>): void;
+  nudgeCamera: (delta: Partial<OrbitOffset>) => void;
   /** Back to the step's framed view: no offset, not free. */
-  resetCamera(): void;
-  setUpdate(apply: (() => void) | null): void;
+  resetCamera: () => void;
+  setUpdate: (apply: (() => void) | null) => void;
   /** Records (or with null clears) what keeps `owner` from showing its picture. */
-  setFault(owner: string, fault: Fault | null): void;
+  setFault: (owner: string, fault: Fault | null) => void;
   /** Asks for the failed files to be fetched again now. */
-  retry(): void;
+  retry: () => void;
   /** The state must be drawn again (e.g. after a lost graphics context came back). */
-  redraw(): void;
-  setLoading(loading: boolean): void;
-  setLayers(patch: Partial<Layers>): void;
-  setXrayDenseBright(bright: boolean): void;
-  setPresenter(patch: Partial<Presenter>): void;
+  redraw: () => void;
+  setLoading: (loading: boolean) => void;
+  setLayers: (patch: Partial<Layers>) => void;
+  setXrayDenseBright: (bright: boolean) => void;
+  setPresenter: (patch: Partial<Presenter>) => void;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;

@@ -53,7 +53,6 @@ export function App({ webgl, onError }: AppProps) {
   const t = useT();
   const mode = useAppStore((s) => s.params.mode);
   const lang = useAppStore((s) => s.params.lang);
-  const setFreeCamera = useAppStore((s) => s.setFreeCamera);
   const loading = useAppStore((s) => s.loading);
   const procedure = useAppStore((s) => s.params.procedure);
   // The embedded player (ui=compact): no brand header, one row of controls, the step list a drawer.

@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import type { Lang } from '../domain/caseParams.ts';
 import { LANGS, isOneOf } from '../domain/caseParams.ts';
 import { LANGUAGE_NAMES } from '../i18n/languageNames.ts';
 import { loadLocale } from '../i18n/translate.ts';
@@ -20,7 +19,7 @@ export function LanguagePicker() {
 
   function choose(value: string): void {
     if (!isOneOf(LANGS, value) || value === lang) return;
-    const apply = () => setParams({ lang: value as Lang });
+    const apply = () => setParams({ lang: value });
     loadLocale(value).then(apply, apply);
   }
 

@@ -1,7 +1,7 @@
 import { useCallback, useContext, useSyncExternalStore } from 'react';
 import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import { useT } from '../i18n/useT.ts';
-import { CementContext } from '../scene/CementContext.ts';
+import { CementContext } from '../state/CementContext.ts';
 import { cementInputFor } from '../state/cementInput.ts';
 import { useAppStore } from '../state/useAppStore.ts';
 

@@ -1,5 +1,5 @@
 import { useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
-import { CementContext } from '../scene/CementContext.ts';
+import { CementContext } from '../state/CementContext.ts';
 import type { MetricsProvider } from '../state/commandApi.ts';
 import { createMetricsProvider } from '../state/metricsProvider.ts';
 
@@ -12,5 +12,6 @@ export function useMetrics(): MetricsProvider {
     () => cement?.revision() ?? 0,
   );
   // A new function identity per revision, so memoised readers recompute.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- revision is the reason for a new identity, not an input
   return useMemo<MetricsProvider>(() => (p, c) => provider(p, c), [provider, revision]);
 }

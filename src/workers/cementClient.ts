@@ -3,24 +3,9 @@
  * result arrives or fails. Where Workers are unavailable it runs the simulation in a later task on
  * the main thread, so the app still works (more slowly) rather than not at all.
  */
-import type { CementInput, CementResult } from '../domain/cement/types.ts';
+import { cementKey } from '../domain/cement/cementKey.ts';
+import type { CementClient, SimulationStatus } from '../state/cementSimulation.ts';
 import type { CementRequest, CementResponse } from './cement.worker.ts';
-
-export type SimulationStatus = { state: 'running' } | { state: 'done'; result: CementResult } | { state: 'failed'; message: string };
-
-export function cementKey(input: CementInput): string {
-  return [input.procedure, input.level, input.grade, input.shape, input.approach, input.viscosity, input.volumeMl, input.seed, input.corticalDefect ?? '', input.cleft ?? ''].join('|');
-}
-
-export interface CementClient {
-  /** Starts (or reuses) the simulation of a case and returns its current status. */
-  request(input: CementInput): SimulationStatus;
-  peek(input: CementInput): SimulationStatus | undefined;
-  subscribe(fn: (key: string, status: SimulationStatus) => void): () => void;
-  /** Bumped whenever any status changes (for React's useSyncExternalStore). */
-  revision(): number;
-  dispose(): void;
-}
 
 const MAX_CACHED = 8;
 

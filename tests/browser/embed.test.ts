@@ -62,7 +62,8 @@ async function findFrame(p: Page, match: (f: Frame) => boolean, ready: () => boo
 
 async function call<T>(id: string, fn: string): Promise<T> {
   return page.evaluate(
-    ([id, fn]) => (new Function('el', `return ${fn}`) as (el: unknown) => Promise<unknown>)(document.getElementById(id!)),
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the test's expression, run inside the page
+    ([id, fn]) => (new Function('el', `return ${fn}`) as (el: unknown) => Promise<unknown>)(document.getElementById(id)),
     [id, fn] as const,
   ) as Promise<T>;
 }
@@ -82,6 +83,7 @@ beforeAll(async () => {
   // Counts WebGL contexts the clinic's page asks for (the player's frame may, once activated).
   await page.exposeFunction('countGetContext', () => getContextCalls++);
   await context.addInitScript(() => {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called later with the canvas as `this`
     const original = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
       if (/webgl/.test(type) && window.top === window) void (window as unknown as { countGetContext?: () => void }).countGetContext?.();
@@ -202,7 +204,7 @@ describe('embedding on a clinic page (another origin, nginx)', () => {
       frame.style.cssText = 'width:360px;height:420px';
       frame.src = `${appUrl}?procedure=bkp&ui=compact&origin=${encodeURIComponent('http://127.0.0.1:9')}`;
       document.body.append(frame);
-      window.addEventListener('message', (e) => {
+      window.addEventListener('message', (e: MessageEvent<{ ok?: boolean; type: string }>) => {
         if (e.source === frame.contentWindow) window.frameMessages.push(e.data);
       });
     }, app.url);
@@ -224,7 +226,7 @@ describe('embedding on a clinic page (another origin, nginx)', () => {
     const outcome = await page.evaluate(async () => {
       const frame = document.getElementById('player-vp')!.shadowRoot!.querySelector('iframe')!;
       const results: { ok: boolean; id: unknown; error?: { code: string } }[] = [];
-      const listen = (e: MessageEvent) => {
+      const listen = (e: MessageEvent<(typeof results)[number] & { type?: string }>) => {
         if (e.source === frame.contentWindow && e.data?.type === 'result' && typeof e.data.id === 'string' && e.data.id.startsWith('junk')) results.push(e.data);
       };
       window.addEventListener('message', listen);
@@ -287,6 +289,7 @@ describe('embedded where WebGL is not available', () => {
   it('shows the steps and captions in the frame, never a blank box', async () => {
     const ctx = await browser.newContext({ viewport: { width: 420, height: 800 }, deviceScaleFactor: 1 });
     await ctx.addInitScript(() => {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called later with the canvas as `this`
       const original = HTMLCanvasElement.prototype.getContext;
       HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
         return /webgl/.test(type) ? null : (original as (...a: unknown[]) => unknown).call(this, type, ...rest);

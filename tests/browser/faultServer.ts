@@ -4,6 +4,7 @@
  * with a 404, with damaged bytes, or drops every connection (the network is down).
  */
 import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -37,7 +38,8 @@ export async function startFaultServer(root: string): Promise<FaultServer> {
   const faults = new Map<string, Fault>();
   const requests: string[] = [];
   let down = false;
-  const server = createServer(async (req, res) => {
+  // The handler answers every request itself, errors included; nothing is left to reject.
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
     if (down) {
@@ -66,7 +68,8 @@ export async function startFaultServer(root: string): Promise<FaultServer> {
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
     }
-  });
+  }
+  const server = createServer((req, res) => void serve(req, res));
   const sockets = new Set<import('node:net').Socket>();
   server.on('connection', (s) => {
     sockets.add(s);

@@ -37,7 +37,7 @@ async function seekTo(page: Page, t: number): Promise<void> {
 }
 
 function project(page: Page, projection: 'ap' | 'lateral', p: Vec3): Promise<[number, number]> {
-  return page.evaluate(([pr, point]) => window.__spinecastFluoro!.vp!.project(pr as 'ap' | 'lateral', point as Vec3), [projection, p] as const);
+  return page.evaluate(([pr, point]) => window.__spinecastFluoro!.vp!.project(pr, point), [projection, p] as const);
 }
 
 describe('simulated fluoroscopy', () => {
@@ -81,7 +81,7 @@ describe('simulated fluoroscopy', () => {
         }
       }
       const miss = Math.hypot(found[0] - x1, found[1] - y1);
-      expect(miss, `${projection}: tip expected at ${x1.toFixed(1)},${y1.toFixed(1)}, found ${found}`).toBeLessThanOrEqual(3);
+      expect(miss, `${projection}: tip expected at ${x1.toFixed(1)},${y1.toFixed(1)}, found ${found.join(',')}`).toBeLessThanOrEqual(3);
     }
     expect(errors).toEqual([]);
     await page.context().close();

@@ -170,7 +170,7 @@ describe('educator mode by keyboard', () => {
             break;
           }
         }
-        out.push({ text: el.textContent!.trim().slice(0, 30), fg: parse(getComputedStyle(el).color), bg });
+        out.push({ text: el.textContent.trim().slice(0, 30), fg: parse(getComputedStyle(el).color), bg });
       }
       return out;
     });

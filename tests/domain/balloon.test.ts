@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FractureGrade, FractureShape } from '../../src/domain/anatomy/fracture.ts';
 import { levelLandmarks } from '../../src/domain/anatomy/landmarks.ts';
-import type { LevelId } from '../../src/domain/anatomy/levels.ts';
 import { ml } from '../../src/domain/units.ts';
 import { vertebraTransform } from '../../src/domain/anatomy/spineLayout.ts';
 import { apply } from '../../src/domain/anatomy/vec.ts';

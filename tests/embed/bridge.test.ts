@@ -21,7 +21,7 @@ function frame(overrides: Partial<BridgeOptions> & { extra?: Record<string, unkn
   let clock = 0;
   const bridgeApi = { ...api, ...overrides.extra } as unknown as BridgeApi;
   const bridge = startBridge({ api: bridgeApi, self, parent, origin: HOST, allowlist: null, ancestorOrigin: HOST, now: () => clock, ...overrides });
-  function send(data: unknown, { origin = HOST, source = parent as unknown }: { origin?: string; source?: unknown } = {}) {
+  function send(data: unknown, { origin = HOST, source = parent }: { origin?: string; source?: unknown } = {}) {
     listener?.({ data, origin, source } as MessageEvent);
   }
   const results = () => posted.filter((p) => p.message.type === 'result').map((p) => p.message) as Extract<FrameMessage, { type: 'result' }>[];

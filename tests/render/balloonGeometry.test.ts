@@ -1,4 +1,4 @@
-import { Mesh, Quaternion, Vector3 } from 'three';
+import { Mesh, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { levelLandmarks } from '../../src/domain/anatomy/landmarks.ts';
 import { DEFAULT_CASE } from '../../src/domain/caseParams.ts';
@@ -37,7 +37,7 @@ describe('the drawn balloon', () => {
     const geometry = createBalloonGeometry();
     shapeBalloonGeometry(geometry, b!.shape, 1);
     const mesh = new Mesh(geometry);
-    balloonQuaternion(b!.frame, mesh.quaternion as Quaternion);
+    balloonQuaternion(b!.frame, mesh.quaternion);
     mesh.position.set(...b!.frame.centre);
     mesh.updateMatrixWorld();
     const pos = geometry.getAttribute('position');

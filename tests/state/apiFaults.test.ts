@@ -29,8 +29,8 @@ const huge = 'x'.repeat(1_000_000);
 describe('command API with odd arguments', () => {
   const cases: [string, (api: ReturnType<typeof setup>['api']) => unknown][] = [
     ['set(throwing getter)', (api) => api.set(throwingGetter)],
-    ['set(Proxy)', (api) => api.set(hostileProxy as Record<string, unknown>)],
-    ['set(Object.create(null))', (api) => api.set(nullProto as Record<string, unknown>)],
+    ['set(Proxy)', (api) => api.set(hostileProxy)],
+    ['set(Object.create(null))', (api) => api.set(nullProto)],
     ['set(array)', (api) => api.set([1, 2] as unknown as Record<string, unknown>)],
     ['set(symbol value)', (api) => api.set({ level: Symbol('L1') })],
     ['set(huge name)', (api) => api.set({ [huge]: 1 })],

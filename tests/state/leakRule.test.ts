@@ -15,7 +15,7 @@ import type { SpinecastEvents } from '../../src/state/commandApi.ts';
 import { watchLeaks } from '../../src/state/leakEvents.ts';
 import { createMetricsProvider } from '../../src/state/metricsProvider.ts';
 import { createAppStore, selectPlan } from '../../src/state/store.ts';
-import type { CementClient, SimulationStatus } from '../../src/workers/cementClient.ts';
+import type { CementClient, SimulationStatus } from '../../src/state/cementSimulation.ts';
 
 /** Seeds apart from the calibration's. */
 const SEEDS = monteCarloSeeds(777_001, 200);

@@ -77,7 +77,7 @@ export function heightLossAt(f: FractureParams, x: number, z: number): number {
 /** A prepared fracture: maps base points (spine mm) to deformed points. */
 export interface FractureDeformer {
   readonly params: FractureParams;
-  deform(p: Vec3): Vec3;
+  deform: (p: Vec3) => Vec3;
 }
 
 /** Prepares the deformation for one fracture (precomputes frames). */

@@ -3,7 +3,7 @@
  * (`userData.muPerMm`) is drawn with the thickness-accumulation material into a small half-float
  * target; everything else is hidden for the pass. Then `blit` draws an image into a screen rectangle.
  */
-import type { Camera, Material, Object3D, Scene, WebGLRenderer } from 'three';
+import type { Material, Object3D, Scene, WebGLRenderer } from 'three';
 import { Color, HalfFloatType, Mesh, PerspectiveCamera, RGBAFormat, WebGLRenderTarget } from 'three';
 import type { Vec3 } from '../../domain/anatomy/vec.ts';
 import { cArmCamera, SOURCE_TO_SPINE_MM } from './cArm.ts';
@@ -73,10 +73,12 @@ export function createFluoroRenderer(): FluoroRenderer {
         if (!node.visible) return;
         const mu = node.userData['muPerMm'] as number | undefined;
         if (node instanceof Mesh && mu !== undefined) {
-          swapped.push({ mesh: node, material: node.material });
+          // instanceof narrows to Mesh<any>; the mesh is an ordinary one.
+          const mesh = node as Mesh;
+          swapped.push({ mesh, material: mesh.material });
           const m = materialFor(mu);
           m.uniforms['uReference']!.value = reference;
-          node.material = m;
+          mesh.material = m;
         } else if ((node as Mesh).isMesh || (node as { isLine?: boolean }).isLine || (node as { isPoints?: boolean }).isPoints) {
           node.visible = false;
           hidden.push(node);
@@ -89,7 +91,7 @@ export function createFluoroRenderer(): FluoroRenderer {
       gl.setRenderTarget(targets[projection]);
       gl.setClearColor(black, 0);
       gl.clear(true, false, false);
-      gl.render(scene, camera as Camera);
+      gl.render(scene, camera);
       gl.setRenderTarget(null);
       gl.setClearColor(saved, alpha);
       scene.background = background;
