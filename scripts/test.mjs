@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, production build, then every test (unit and real-Chromium) in one vitest run.
+// `npm test`: lint (`npm run lint`), typecheck, production build, then every test (unit and real-Chromium) in one vitest run.
 // Fails early, with install instructions, when no Chromium is found.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +25,7 @@ function run(label, command, args) {
 }
 
 const bin = (name) => `node_modules/.bin/${name}`;
+run('lint', 'npm', ['run', '--silent', 'lint']);
 run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 run('build', bin('vite'), ['build', '--logLevel', 'warn']);
 const resultsFile = 'test-results/vitest.json';
