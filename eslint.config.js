@@ -36,8 +36,9 @@ const LAYERS = {
   },
   ui: {
     may: ['state', 'i18n', 'domain'],
-    lazy: ['debug'],
-    only: { scene: ['SceneHost.tsx'], embed: ['snippets.ts'] },
+    // The 3D view and the expert panel are chunks of their own, loaded after the shell paints.
+    lazy: ['scene', 'debug'],
+    only: { embed: ['snippets.ts'] },
     packages: ['react'],
   },
   workers: { may: ['domain'], types: ['state'] },
@@ -117,6 +118,8 @@ export default defineConfig(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       // Names starting with _ are deliberately unused (destructuring a field away, a required parameter).
+      // A `let` that a closure may read before its one assignment (a timer cleared by its own callback) stays a let.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // A hook suspends (React Suspense) by throwing the promise it waits for (src/scene/sceneAssets.ts).
       '@typescript-eslint/only-throw-error': ['error', { allow: [{ from: 'lib', name: 'Promise' }] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
