@@ -9,7 +9,7 @@
  * `ready` (a Promise), the command API as async methods, and the API's events as `spinecast:<event>`
  * DOM events. Attributes are the app's URL parameters; changing one later changes the player.
  */
-import type { BridgeEvent, CommandId, FrameMessage } from './protocol.ts';
+import type { BridgeEvent, CommandId, CommandMessage, FrameMessage } from './protocol.ts';
 import { PROTOCOL_VERSION } from './protocol.ts';
 import FACADE_MESSAGES from 'virtual:spinecast-facade-messages';
 
@@ -156,7 +156,8 @@ class SpineCastElement extends HTMLElement {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#frame?.contentWindow?.postMessage({ spinecast: PROTOCOL_VERSION, type: 'command', id, method, args }, APP_ORIGIN);
+      const command: CommandMessage = { spinecast: PROTOCOL_VERSION, type: 'command', id, method, args };
+      this.#frame?.contentWindow?.postMessage(command, APP_ORIGIN);
     });
   }
 

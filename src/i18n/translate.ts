@@ -7,7 +7,7 @@
  * `subscribeLocales` tells when it has.
  */
 import type { Lang } from '../domain/caseParams.ts';
-import type { MessageKey, Messages } from './en.ts';
+import type { MessageKey } from './en.ts';
 import { en } from './en.ts';
 
 export type Vars = Readonly<Record<string, string | number>>;
@@ -24,11 +24,6 @@ const loaded = new Map<string, LocaleMessages>([['en', en]]);
 const pending = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
 let generation = 0;
-
-/** Languages that have a locale file (English included). */
-export function availableLocales(): string[] {
-  return ['en', ...Object.keys(LOADERS)];
-}
 
 export function isLocaleLoaded(lang: string): boolean {
   return loaded.has(lang);
@@ -145,5 +140,3 @@ export function isMessageKey(key: string): key is MessageKey {
 export function translateDynamic(lang: Lang, key: string, vars?: Vars): string {
   return isMessageKey(key) ? translate(lang, key, vars) : key;
 }
-
-export type { Messages };

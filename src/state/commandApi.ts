@@ -336,5 +336,3 @@ export function createCommandApi(store: AppStore, options: { metrics?: MetricsPr
     },
   };
 }
-
-export type CommandApi = ReturnType<typeof createCommandApi>;

@@ -3,7 +3,7 @@
  * Runs one cement simulation per message, off the main thread. Results go back with their typed
  * arrays transferred, not copied.
  */
-import { simulateCement } from '../domain/cement/simulateCement.ts';
+import { cementTransferables, simulateCement } from '../domain/cement/simulateCement.ts';
 import type { CementInput, CementResult } from '../domain/cement/types.ts';
 
 export interface CementRequest {
@@ -20,7 +20,7 @@ scope.onmessage = (event: MessageEvent<CementRequest>) => {
   try {
     const result = simulateCement(input);
     const response: CementResponse = { id, ok: true, result };
-    scope.postMessage(response, [result.kind.buffer, result.arrival.buffer, result.route.buffer]);
+    scope.postMessage(response, cementTransferables(result));
   } catch (error) {
     const response: CementResponse = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
     scope.postMessage(response);

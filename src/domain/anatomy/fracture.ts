@@ -36,13 +36,6 @@ export interface FractureParams {
  */
 export const GRADE_HEIGHT_LOSS: Record<FractureGrade, number> = { 1: 0.22, 2: 0.32, 3: 0.45 };
 
-/** Which measured height a shape reduces by the grade's fraction. */
-export const SHAPE_REDUCES: Record<FractureShape, 'anterior' | 'middle' | 'all'> = {
-  wedge: 'anterior',
-  biconcave: 'middle',
-  crush: 'all',
-};
-
 function smoothstep(a: number, b: number, x: number): number {
   const t = Math.min(Math.max((x - a) / (b - a), 0), 1);
   return t * t * (3 - 2 * t);
@@ -116,11 +109,6 @@ export function fractureDeformer(f: FractureParams): FractureDeformer {
     return [p[0] + d[0], p[1] + d[1], p[2] + d[2]];
   }
   return { params: f, deform };
-}
-
-/** Deforms one base point (assembled-spine frame, mm). */
-export function deformForFracture(point: Vec3, fracture: FractureParams): Vec3 {
-  return fractureDeformer(fracture).deform(point);
 }
 
 /**

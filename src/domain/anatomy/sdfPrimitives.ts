@@ -18,11 +18,6 @@ export function smax(a: number, b: number, k: number): number {
   return -smin(-a, -b, k);
 }
 
-/** Smooth subtraction of b from a. */
-export function ssub(a: number, b: number, k: number): number {
-  return smax(a, -b, k);
-}
-
 /** Ellipsoid centred at the origin with semi-axes rx, ry, rz (bounded approximation). */
 export function sdEllipsoid(x: number, y: number, z: number, rx: number, ry: number, rz: number): number {
   const k0 = Math.hypot(x / rx, y / ry, z / rz);

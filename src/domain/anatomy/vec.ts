@@ -44,10 +44,6 @@ export function normalize(a: Vec3): Vec3 {
   return l > 0 ? [a[0] / l, a[1] / l, a[2] / l] : [0, 0, 0];
 }
 
-export function lerp(a: Vec3, b: Vec3, t: number): Vec3 {
-  return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
-}
-
 export const IDENTITY: RigidTransform = { r: [1, 0, 0, 0, 1, 0, 0, 0, 1], t: [0, 0, 0] };
 
 /** Rotation about +X by `angle` radians (right-handed): (0,0,1) maps to (0, -sin, cos). */

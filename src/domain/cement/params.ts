@@ -9,7 +9,7 @@ import type { Viscosity } from '../caseParams.ts';
 /** domain.md §7: Darcy permeability of cancellous bone, Baroud 2004 [C], m². */
 export const PERMEABILITY_SI_M2 = 4.45e-8;
 export const PERMEABILITY_AP_M2 = 3.44e-8;
-/** Left–right permeability: not given by Baroud 2004; taken equal to AP [U]. */
+/** Left–right permeability: not given by Baroud 2004; taken equal to AP [U]. @alias */
 export const PERMEABILITY_LR_M2 = PERMEABILITY_AP_M2;
 
 /** domain.md §7: osteoporotic porosity 85–95% [U]; the middle. Cement fills the pores only. */

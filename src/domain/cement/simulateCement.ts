@@ -85,12 +85,6 @@ export function summariseRuns(records: readonly RunRecord[]): MonteCarloSummary 
   return { runs, leakRate: any / d, byType, meanFillFraction: fill / d, meanVolumeMl: volume / d, meanLeakedMl: leaked / d };
 }
 
-/** Runs `runs` seeded cases of `input` (its seed is replaced by seeds drawn from `seed`). */
-export function monteCarlo(input: Omit<CementInput, 'seed'>, runs: number, seed: number): MonteCarloSummary {
-  const records = monteCarloSeeds(seed, runs).map((s) => recordRun(simulateCement({ ...input, seed: s })));
-  return summariseRuns(records);
-}
-
 /**
  * Cement present once `injectedMl` has gone in, per voxel: 0 none, 1 inside the body, 2 leaked.
  * Pass `out` to reuse a buffer from frame to frame.

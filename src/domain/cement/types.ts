@@ -44,7 +44,6 @@ export const CELL = {
   /** Fracture line through an endplate into the disc. */
   endplateCrack: 13,
 } as const;
-export type CellKind = (typeof CELL)[keyof typeof CELL];
 
 /** Leak types: Yeom 2003 B, S, C, D (domain.md §5 [C]) plus cement that reached the canal. */
 export const LEAK_TYPES = ['basivertebral', 'segmental', 'disc', 'cortical', 'epidural'] as const;

@@ -125,20 +125,3 @@ export function tipAt(t: Trajectory, depth: number): Vec3 {
   if (d <= NEEDLE_DEPTH_AT.pedicle) return seg(t.entry, t.wall, (d - NEEDLE_DEPTH_AT.dock) / (NEEDLE_DEPTH_AT.pedicle - NEEDLE_DEPTH_AT.dock));
   return seg(t.wall, t.target, (d - NEEDLE_DEPTH_AT.pedicle) / (NEEDLE_DEPTH_AT.body - NEEDLE_DEPTH_AT.pedicle));
 }
-
-/**
- * Half the free height between the endplates above and below a point of the body (mm), intact and
- * as fractured, less the endplates' own thickness. Blend the two with the collapse (1 as fractured,
- * 0 intact) for any moment of a height restoration.
- */
-export function roomAt(lm: LevelLandmarks, point: Vec3, fracture: FractureParams): { intact: number; collapsed: number } {
-  const d = fractureDeformer(fracture);
-  const top: Vec3 = [point[0], lm.superiorEndplate.centre[1], point[2]];
-  const bottom: Vec3 = [point[0], lm.inferiorEndplate.centre[1], point[2]];
-  // [U] modelling margin: about 1.5 mm of endplate that the balloon cannot occupy.
-  const margin = 1.5;
-  return {
-    intact: Math.max(1, (top[1] - bottom[1]) / 2 - margin),
-    collapsed: Math.max(1, (d.deform(top)[1] - d.deform(bottom)[1]) / 2 - margin),
-  };
-}

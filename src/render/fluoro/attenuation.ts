@@ -14,5 +14,3 @@ export const MU_PER_MM = Object.freeze({
   contrast: 0.2,
   cement: 0.16,
 });
-
-export type Attenuator = keyof typeof MU_PER_MM;
