@@ -39,7 +39,8 @@ const LAYERS = {
     // The 3D view and the expert panel are chunks of their own, loaded after the shell paints.
     lazy: ['scene', 'debug'],
     only: { embed: ['snippets.ts'] },
-    packages: ['react'],
+    // react-dom for portals (the printed handout), qr for the take-home link's code.
+    packages: ['react', 'react-dom', 'qr'],
   },
   workers: { may: ['domain'], types: ['state'] },
   embed: { may: ['domain'], packages: ['virtual:spinecast-facade-messages'] },

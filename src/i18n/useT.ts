@@ -15,11 +15,11 @@ import {
 export interface T {
   (key: MessageKey, vars?: Vars): string;
   /** For keys built at run time, e.g. `step.${id}.title`. */
-  dynamic(key: string, vars?: Vars): string;
+  dynamic: (key: string, vars?: Vars) => string;
   /** The plural form the language's rules pick for `count` (`{count}` is filled in). */
-  plural(base: PluralKey, count: number, vars?: Vars): string;
+  plural: (base: PluralKey, count: number, vars?: Vars) => string;
   /** A number written the language's way, with a fixed number of decimals if given. */
-  number(value: number, fractionDigits?: number): string;
+  number: (value: number, fractionDigits?: number) => string;
   lang: string;
 }
 
