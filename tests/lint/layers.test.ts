@@ -25,7 +25,7 @@ describe('layer rules', { timeout: 60_000 }, () => {
         "import { Mesh } from 'three';",
         "import { createAppStore } from '../state/store.ts';",
         'export const a = [Mesh, createAppStore];',
-        'export const b = Math.random() + Date.now() + performance.now();',
+        'export const b = Math.random() + new Date().getTime() + performance.now();',
         "export const c = () => import('../render/toScene.ts');",
       ].join('\n'),
     );
