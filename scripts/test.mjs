@@ -25,6 +25,10 @@ function run(label, command, args) {
 }
 
 const bin = (name) => `node_modules/.bin/${name}`;
+if (!existsSync(bin('eslint')) || !existsSync(bin('knip'))) {
+  console.error('\nnpm test lints first, and ESLint or knip is not installed here: run `npm ci` (or `npm install`).\n');
+  process.exit(1);
+}
 run('lint', 'npm', ['run', '--silent', 'lint']);
 run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 run('build', bin('vite'), ['build', '--logLevel', 'warn']);
