@@ -5,7 +5,7 @@ import type { PerspectiveCamera } from 'three';
 import { Vector3 } from 'three';
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
 import type { LevelLandmarks } from '../domain/anatomy/landmarks.ts';
-import type { Subject } from '../domain/procedures/shots.ts';
+import type { CameraPose, Subject } from '../domain/procedures/shots.ts';
 import { cameraAt, stepCamera, vertebraSubject } from '../domain/procedures/shots.ts';
 import type { OrbitOffset } from '../domain/procedures/orbitOffset.ts';
 import { orbitOffset } from '../domain/procedures/orbitOffset.ts';
@@ -66,6 +66,9 @@ export function CameraRig({ landmarks, link, shot }: CameraRigProps) {
   const userMoving = useRef(false);
   const subject = useRef<{ level: string; subject: Subject } | null>(null);
   const seenOffset = useRef<OrbitOffset | null>(null);
+  // The guided shot last worked out and what it was worked out for: it changes only with t, the
+  // step, the side or the level, so turning the view or a paused frame reuses it.
+  const guided = useRef({ t: Number.NaN, stepIndex: -1, plan: null as unknown, side: '', subject: null as Subject | null, reduced: false, pose: null as CameraPose | null });
 
   useEffect(() => {
     link.invalidators.add(invalidate);
@@ -79,9 +82,20 @@ export function CameraRig({ landmarks, link, shot }: CameraRigProps) {
     if (subject.current?.level !== s.params.level) subject.current = { level: s.params.level, subject: vertebraSubject(s.params.level) };
     const plan = selectPlan(s);
     const side = s.params.approach === 'unipedicular' ? 'left' : 'right';
-    const pose = prefersReducedMotion()
-      ? stepCamera(plan, plan.steps[s.stepIndex]!.id, landmarks, side, subject.current.subject)
-      : cameraAt(plan, landmarks, s.t, side, subject.current.subject);
+    const reduced = prefersReducedMotion();
+    const g = guided.current;
+    if (g.pose === null || g.t !== s.t || g.stepIndex !== s.stepIndex || g.plan !== plan || g.side !== side || g.subject !== subject.current.subject || g.reduced !== reduced) {
+      g.pose = reduced
+        ? stepCamera(plan, plan.steps[s.stepIndex]!.id, landmarks, side, subject.current.subject)
+        : cameraAt(plan, landmarks, s.t, side, subject.current.subject);
+      g.t = s.t;
+      g.stepIndex = s.stepIndex;
+      g.plan = plan;
+      g.side = side;
+      g.subject = subject.current.subject;
+      g.reduced = reduced;
+    }
+    const pose = g.pose;
     const offset = s.cameraOffset;
     const previousOffset = seenOffset.current ?? offset;
     seenOffset.current = offset;

@@ -1,23 +1,17 @@
 import { Html } from '@react-three/drei';
-import { useFrame, useThree } from '@react-three/fiber';
+import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Matrix4 } from 'three';
 import { vertebraTransform } from '../domain/anatomy/spineLayout.ts';
 import { apply, toMat4 } from '../domain/anatomy/vec.ts';
 import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
 import { plannedVolumeMl } from '../domain/cement/plannedVolume.ts';
-import { leaksShownBy, visibleLeaks } from '../domain/cement/visibleLeaks.ts';
-import { sampleAligned } from '../domain/procedures/alignTime.ts';
-import { planFor } from '../domain/procedures/plans.ts';
+import { countLeaksShownBy, visibleLeaks } from '../domain/cement/visibleLeaks.ts';
 import { useT } from '../i18n/useT.ts';
 import { buildCementSurface } from '../render/cementSurface.ts';
 import { METRES_PER_MM, mmToScene } from '../render/toScene.ts';
-import { selectPlan } from '../state/store.ts';
-import { useAppStoreApi } from '../state/useAppStore.ts';
 import { useCementSimulation } from '../state/CementContext.ts';
-
-/** Smallest change of injected volume that remeshes the cement while playing, mL. */
-const REMESH_STEP_ML = 0.1;
+import { usePaneFrame } from './paneFrame.ts';
 
 export interface CementCloudViewProps {
   params: CaseParams;
@@ -27,38 +21,39 @@ export interface CementCloudViewProps {
 /** The simulated cement, growing with the injection; leaks labelled in text where they start. */
 export function CementCloudView({ params, procedure }: CementCloudViewProps) {
   const t = useT();
-  const store = useAppStoreApi();
   const invalidate = useThree((s) => s.invalidate);
   const status = useCementSimulation(procedure, params);
   const view = params.view;
   const result = status?.state === 'done' ? status.result : null;
-  const plan = planFor(procedure);
   const volume = plannedVolumeMl(procedure, params);
+  // The volume the surface was last meshed for, mL.
+  const lastMl = useRef(Number.NaN);
   const cloud = useMemo(() => {
     if (!result) return null;
     const toSpine = new Matrix4().fromArray(toMat4(vertebraTransform(result.grid.level), METRES_PER_MM));
     return buildCementSurface(result, toSpine);
   }, [result]);
   useEffect(() => {
+    // A new surface starts empty: the next frame gives it the volume shown.
+    lastMl.current = Number.NaN;
     invalidate();
     return () => cloud?.dispose();
   }, [cloud, invalidate]);
 
   // Leaks shown so far (a leak appears once the injection has reached it).
   const [shownLeaks, setShownLeaks] = useState(0);
-  const lastMl = useRef(Number.NaN);
   // The one leak rule (visibleLeaks): the routes the metrics list, in the order they show.
   const leaks = useMemo(() => (result ? visibleLeaks(result) : []), [result]);
-  useFrame(() => {
+  // The cement shown follows t on a grid (paneFrame.ts: CEMENT_PULSES), playing or not, so the same
+  // t always shows the same cement and remeshing (milliseconds) happens a few times a second at most.
+  usePaneFrame((frame) => {
     if (!cloud) return;
-    const s = store.getState();
-    const injected = volume * sampleAligned(selectPlan(s), plan, s.t).cementFill;
-    // Remeshing costs milliseconds: while playing, follow the injection in small volume steps.
-    if (!s.playing || Math.abs(injected - lastMl.current) >= REMESH_STEP_ML || injected === volume) {
+    const injected = volume * frame.cementFill;
+    if (injected !== lastMl.current) {
       cloud.setInjected(injected);
       lastMl.current = injected;
     }
-    const n = leaksShownBy(leaks, injected).length;
+    const n = countLeaksShownBy(leaks, injected);
     if (n !== shownLeaks) setShownLeaks(n);
   });
 

@@ -10,6 +10,10 @@ import { useAppStoreApi } from '../state/useAppStore.ts';
  */
 export const STALL_SECONDS = 4;
 
+/** Frame-loop order: the clock moves t, then the pane's pose is worked out, then the camera. */
+export const CLOCK_PRIORITY = -3;
+export const POSE_PRIORITY = -2;
+
 /**
  * The one clock: the pane that `drives` it advances t while playing; everything else reads t from
  * the store. Panes draw on demand, so each also asks for a frame after every explicit change, and a
@@ -56,7 +60,8 @@ export function Clock({ drives }: { drives: boolean }) {
     last.current = now;
     if (elapsed <= STALL_SECONDS) s.tick(elapsed);
     invalidate();
-  });
+    // First in the frame: everything posed in this frame sees the t it moved to.
+  }, CLOCK_PRIORITY);
 
   return null;
 }

@@ -3,7 +3,7 @@ import { useContext, useEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, Mesh, MeshBasicMaterial, PerspectiveCamera, Scene, SphereGeometry, Vector2, Vector3 } from 'three';
 import type { LevelLandmarks } from '../domain/anatomy/landmarks.ts';
 import type { Vec3 } from '../domain/anatomy/vec.ts';
-import type { CaseParams, SingleProcedure, TreatableLevel, View } from '../domain/caseParams.ts';
+import type { SingleProcedure, TreatableLevel, View } from '../domain/caseParams.ts';
 import { vertebraTransform } from '../domain/anatomy/spineLayout.ts';
 import { apply } from '../domain/anatomy/vec.ts';
 import { vertebraGeometry } from '../domain/anatomy/vertebraGeometry.ts';
@@ -14,13 +14,15 @@ import { useT } from '../i18n/useT.ts';
 import { alignTime } from '../domain/procedures/alignTime.ts';
 import { planFor } from '../domain/procedures/plans.ts';
 import type { StepId } from '../domain/procedures/plans.ts';
-import { prepareCase, samplePose } from '../domain/procedures/samplePose.ts';
+import { samplePose } from '../domain/procedures/samplePose.ts';
 import type { Projection } from '../render/fluoro/cArm.ts';
+import type { FluoroLayout } from '../render/fluoro/layout.ts';
 import { fluoroLayout } from '../render/fluoro/layout.ts';
 import { FLUORO_SIZE, createFluoroRenderer } from '../render/fluoro/renderFluoro.ts';
 import { selectPlan } from '../state/store.ts';
 import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
 import { CementContext } from '../state/CementContext.ts';
+import { pulseTime, usePaneFrameSource } from './paneFrame.ts';
 
 declare global {
   interface Window {
@@ -43,24 +45,21 @@ export interface FluoroProbe {
 
 export interface FluoroLayerProps {
   procedure: SingleProcedure;
-  params: CaseParams;
   landmarks: LevelLandmarks;
 }
 
 const scratch = new Vector3();
 const drawSize = new Vector2();
-/**
- * Image update interval while playing, ms: pulsed fluoroscopy runs at a few to 15 pulses a second
- * [U] (typical C-arm settings); 15 per second keeps the needle's motion smooth.
- */
-const PULSE_MS = 1000 / 15;
+/** The images' noise, re-used by every frame (no allocation in the frame loop). */
+const apOptions = { denseBright: false, seed: 0 };
+const lateralOptions = { denseBright: false, seed: 0 };
 
 /**
  * Takes over the pane's drawing: the 3D view, then the AP and lateral X-ray images from the same
  * scene. The images are re-rendered only when the state changes (time or an explicit change), not
  * while the user turns the 3D camera.
  */
-export function FluoroLayer({ procedure, params, landmarks }: FluoroLayerProps) {
+export function FluoroLayer({ procedure, landmarks }: FluoroLayerProps) {
   const store = useAppStoreApi();
   const gl = useThree((s) => s.gl);
   const invalidate = useThree((s) => s.invalidate);
@@ -69,10 +68,13 @@ export function FluoroLayer({ procedure, params, landmarks }: FluoroLayerProps) 
   const cement = useContext(CementContext);
   const renderer = useMemo(() => createFluoroRenderer(), []);
   useEffect(() => () => renderer.dispose(), [renderer]);
-  const lastKey = useRef('');
-  const lastPulse = useRef(0);
+  // What the images last showed: the time they were posed at, the state version and the simulation.
+  const drawn = useRef({ t: Number.NaN, version: -1, cement: -1 });
   const plan = planFor(procedure);
-  const prepared = useMemo(() => prepareCase(procedure, params, landmarks), [procedure, params, landmarks]);
+  const source = usePaneFrameSource();
+  const prepared = source.prepared;
+  // The layout for the renderer's current size, worked out again only when that changes.
+  const placed = useRef<{ view: View; pip: boolean; width: number; height: number; layout: FluoroLayout } | null>(null);
   const focus = landmarks.bodyCentre;
   const layout = fluoroLayout(shown.view, size.width, size.height, shown.pictureInPicture);
 
@@ -99,7 +101,7 @@ export function FluoroLayer({ procedure, params, landmarks }: FluoroLayerProps) 
         renderer.render(gl, test, 'ap', focus);
         const value = renderer.read(gl, 'ap', FLUORO_SIZE / 2, FLUORO_SIZE / 2);
         geometry.dispose();
-        lastKey.current = '';
+        drawn.current.t = Number.NaN;
         invalidate();
         return value;
       },
@@ -115,19 +117,31 @@ export function FluoroLayer({ procedure, params, landmarks }: FluoroLayerProps) 
     const s = store.getState();
     // The renderer's own size, not the pane's: a picture for a slide is drawn at another size (capture).
     const size = gl.getSize(drawSize);
-    const layout = fluoroLayout(shown.view, size.width, size.height, shown.pictureInPicture);
+    let p = placed.current;
+    if (!p || p.view !== shown.view || p.pip !== shown.pictureInPicture || p.width !== size.width || p.height !== size.height) {
+      p = placed.current = {
+        view: shown.view,
+        pip: shown.pictureInPicture,
+        width: size.width,
+        height: size.height,
+        layout: fluoroLayout(shown.view, size.width, size.height, shown.pictureInPicture),
+      };
+    }
+    const layout = p.layout;
     gl.setViewport(0, 0, size.width, size.height);
     if (layout.show3d) gl.render(scene, camera);
     else gl.clear();
     if (!layout.ap || !layout.lateral) return;
-    // The simulation's arrival also changes what is on the images. Their size does not (fixed-size
-    // targets): a resize or a picture drawn for a slide only places them anew.
-    const key = `${s.t}|${s.version}|${cement?.revision() ?? 0}`;
-    // While playing, the images update like pulsed fluoroscopy (a pulse every PULSE_MS); any other
-    // change (a seek, a new case, a paused frame) updates them at once.
-    const now = performance.now();
-    const due = !s.playing || now - lastPulse.current >= PULSE_MS;
-    if (key !== lastKey.current && due) {
+    // While playing, the images update like pulsed fluoroscopy: they show the moment of the last
+    // pulse, a function of t alone (pulseTime), posed at that moment. Any other state (paused, a
+    // seek, a new case) shows t itself. The simulation's arrival also changes the images; their size
+    // does not (fixed-size targets): a resize or a picture for a slide only places them anew.
+    const shownT = s.playing ? pulseTime(s.t) : s.t;
+    const revision = cement?.revision() ?? 0;
+    const last = drawn.current;
+    if (shownT !== last.t || s.version !== last.version || revision !== last.cement) {
+      const posedAt = source.frame.t;
+      if (shownT !== posedAt) source.poseAt(s, shownT);
       // Docking is checked on the bull's-eye view: the AP beam turned to look straight down the
       // pedicle along the planned path (domain.md §1 step 3), so the needle shows end-on.
       const docking = selectPlan(s).steps[s.stepIndex]!.id === 'dock';
@@ -135,13 +149,18 @@ export function FluoroLayer({ procedure, params, landmarks }: FluoroLayerProps) 
       if (docking) renderer.render(gl, scene, 'ap', path.entry, [-path.direction[0], -path.direction[1], -path.direction[2]]);
       else renderer.render(gl, scene, 'ap', focus);
       renderer.render(gl, scene, 'lateral', focus);
-      lastKey.current = key;
-      lastPulse.current = now;
+      if (shownT !== posedAt) source.poseAt(s, posedAt);
+      last.t = shownT;
+      last.version = s.version;
+      last.cement = revision;
     }
-    // Noise follows the state, so the same state always gives the same picture.
-    const seed = (Math.round(s.t * 10) % 97) + 1;
-    renderer.blit(gl, 'ap', layout.ap, { denseBright: s.xrayDenseBright, seed });
-    renderer.blit(gl, 'lateral', layout.lateral, { denseBright: s.xrayDenseBright, seed: seed + 0.5 });
+    // Noise follows the time shown, so the same state always gives the same picture.
+    const seed = (Math.round(shownT * 10) % 97) + 1;
+    apOptions.denseBright = lateralOptions.denseBright = s.xrayDenseBright;
+    apOptions.seed = seed;
+    lateralOptions.seed = seed + 0.5;
+    renderer.blit(gl, 'ap', layout.ap, apOptions);
+    renderer.blit(gl, 'lateral', layout.lateral, lateralOptions);
     gl.setViewport(0, 0, size.width, size.height);
   }, 1);
 

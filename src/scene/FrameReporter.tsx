@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber';
-import { useContext } from 'react';
+import { useContext, useEffect, useMemo, useRef } from 'react';
 import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
 import { cementInputFor } from '../state/cementInput.ts';
 import { useReadiness } from '../state/ReadinessContext.ts';
@@ -13,20 +13,46 @@ import { CementContext } from '../state/CementContext.ts';
  * is on screen. Mounted inside the pane's Suspense boundary, so it only reports once the models are
  * there, and it holds back while the pane's cement is still being simulated (the state on screen is
  * not complete until the cement is drawn). The pane itself is registered by SceneHost.
+ * Nothing is allocated per frame: the simulation's input is worked out when the case changes, and
+ * one callback, made once, sends the latest version.
  */
 export function FrameReporter({ pane, params }: { pane: SingleProcedure; params: CaseParams }) {
   const store = useAppStoreApi();
   const readiness = useReadiness();
   const cement = useContext(CementContext);
+  const input = useMemo(() => cementInputFor(pane, params), [pane, params]);
 
   const panes = usePaneRegistry();
+  // The version the report on its way carries (that of the frame that sent it), the latest version
+  // drawn, and the pending animation frame. A frame drawn while a report is on its way is reported
+  // one animation frame after that report, so every report follows its picture onto the screen.
+  const pending = useRef({ version: -1, latest: -1, scheduled: false, frame: 0 });
+  const report = useMemo(() => {
+    const send = () => {
+      const p = pending.current;
+      p.scheduled = false;
+      readiness.frameDrawn(pane, p.version);
+      if (p.latest !== p.version) {
+        p.version = p.latest;
+        p.scheduled = true;
+        p.frame = requestAnimationFrame(send);
+      }
+    };
+    return send;
+  }, [readiness, pane]);
+  useEffect(() => () => cancelAnimationFrame(pending.current.frame), []);
 
   useFrame(() => {
     // A frame drawn off screen for a capture is not a frame the viewer saw.
     if (panes?.capturing) return;
-    const version = store.getState().version;
-    if (cement?.peek(cementInputFor(pane, params))?.state === 'running') return;
-    requestAnimationFrame(() => readiness.frameDrawn(pane, version));
+    if (cement?.peek(input)?.state === 'running') return;
+    const p = pending.current;
+    p.latest = store.getState().version;
+    if (!p.scheduled) {
+      p.version = p.latest;
+      p.scheduled = true;
+      p.frame = requestAnimationFrame(report);
+    }
   });
 
   return null;

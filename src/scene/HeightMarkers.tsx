@@ -6,17 +6,15 @@ import { BufferAttribute, BufferGeometry, LineBasicMaterial } from 'three';
 import { wedgeAngleDeg } from '../domain/anatomy/fracture.ts';
 import type { Vec3 } from '../domain/anatomy/vec.ts';
 import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
-import { sampleAligned } from '../domain/procedures/alignTime.ts';
 import type { Heights } from '../domain/procedures/caseMetrics.ts';
 import { prepareHeightLines } from '../domain/procedures/caseMetrics.ts';
-import { planFor } from '../domain/procedures/plans.ts';
 import { restoredShareFor } from '../domain/procedures/restoration.ts';
 import { collapseOf } from '../domain/procedures/samplePose.ts';
 import { useT } from '../i18n/useT.ts';
 import { mmToScene } from '../render/toScene.ts';
-import { selectPlan } from '../state/store.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
 import { useShotState } from './ShotContext.ts';
+import { usePaneFrameSource } from './paneFrame.ts';
 
 export interface HeightMarkersProps {
   params: CaseParams;
@@ -41,7 +39,7 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
   const t = useT();
   const store = useAppStoreApi();
   const shot = useShotState();
-  const plan = planFor(procedure);
+  const source = usePaneFrameSource();
   const share = restoredShareFor(procedure, params.restoration);
   const { level, grade, shape } = params;
   const linesAt = useMemo(() => prepareHeightLines({ level, grade, shape }), [level, grade, shape]);
@@ -80,7 +78,7 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
       if (span) span.style.display = visible && (key !== 'wedge' || wedgeOn) ? '' : 'none';
     }
     if (!visible) return;
-    const lines = linesAt(collapseOf(sampleAligned(selectPlan(s), plan, s.t), share));
+    const lines = linesAt(collapseOf(source.frame.fractions, share));
     const p = parts.heights.getAttribute('position') as BufferAttribute;
     let i = 0;
     const put = (v: Vec3, dz = 0) => {

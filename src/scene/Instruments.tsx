@@ -1,19 +1,15 @@
-import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Group, Mesh } from 'three';
 import { Quaternion, Vector3 } from 'three';
 import type { LevelLandmarks } from '../domain/anatomy/landmarks.ts';
 import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
-import { alignTime } from '../domain/procedures/alignTime.ts';
-import { planFor } from '../domain/procedures/plans.ts';
-import { prepareCase, samplePose } from '../domain/procedures/samplePose.ts';
+import type { CasePose } from '../domain/procedures/samplePose.ts';
 import type { Trajectory } from '../domain/procedures/trajectory.ts';
 import { balloonQuaternion, createBalloonGeometry, shapeBalloonGeometry } from '../render/balloonGeometry.ts';
 import { createBalloonMaterial, createSteelMaterial } from '../render/materials.ts';
 import { MU_PER_MM } from '../render/fluoro/attenuation.ts';
 import { mmToScene } from '../render/toScene.ts';
-import { selectPlan } from '../state/store.ts';
-import { useAppStoreApi } from '../state/useAppStore.ts';
+import { usePaneFrame, usePaneFrameSource } from './paneFrame.ts';
 
 export interface InstrumentsProps {
   params: CaseParams;
@@ -33,12 +29,11 @@ const scratch = new Vector3();
 const DEFLATED_RADIUS_MM = 1.2;
 
 /**
- * Needles or cannulas, the hand drill and the balloons, all posed from samplePose(plan, case, t).
+ * Needles or cannulas, the hand drill and the balloons, all posed from the pane's pose (samplePose
+ * of the case at the pane's time, worked out once per frame: paneFrame.ts).
  */
-export function Instruments({ params, landmarks, procedure }: InstrumentsProps) {
-  const store = useAppStoreApi();
-  const plan = planFor(procedure);
-  const prepared = useMemo(() => prepareCase(procedure, params, landmarks), [procedure, params, landmarks]);
+export function Instruments(_props: InstrumentsProps) {
+  const prepared = usePaneFrameSource().prepared;
   const materials = useMemo(() => ({ steel: createSteelMaterial(), balloon: createBalloonMaterial() }), []);
   useEffect(
     () => () => {
@@ -52,11 +47,14 @@ export function Instruments({ params, landmarks, procedure }: InstrumentsProps) 
   const drills = useRef<(Mesh | null)[]>([]);
   const injectors = useRef<(Mesh | null)[]>([]);
   const balloons = useRef<(Mesh | null)[]>([]);
+  // The pose last put on the meshes: a new one only comes when the time or the case moves.
+  const applied = useRef<CasePose | null>(null);
 
-  useFrame(() => {
-    const s = store.getState();
-    const pose = samplePose(plan, prepared, alignTime(selectPlan(s), plan, s.t));
-    pose.tools.forEach((tool, i) => {
+  usePaneFrame(({ pose }) => {
+    if (pose === applied.current) return;
+    applied.current = pose;
+    for (let i = 0; i < pose.tools.length; i++) {
+      const tool = pose.tools[i]!;
       const group = tools.current[i];
       if (group) {
         group.visible = tool.visible;
@@ -74,18 +72,19 @@ export function Instruments({ params, landmarks, procedure }: InstrumentsProps) 
           drill.position.set(0, mmToScene(len / 2), 0);
         }
       }
-    });
-    pose.balloons.forEach((b, i) => {
+    }
+    for (let i = 0; i < pose.balloons.length; i++) {
+      const b = pose.balloons[i]!;
       const mesh = balloons.current[i];
-      if (!mesh) return;
+      if (!mesh) continue;
       mesh.visible = b.visible;
-      if (!b.visible) return;
+      if (!b.visible) continue;
       // The shape the cement simulation fills once inflated (balloon.ts); a deflated balloon keeps a
       // thin sleeve so it stays visible on its way in.
       shapeBalloonGeometry(mesh.geometry, b.shape, mmToScene(1), DEFLATED_RADIUS_MM);
       balloonQuaternion(b.frame, mesh.quaternion);
       mesh.position.set(mmToScene(b.frame.centre[0]), mmToScene(b.frame.centre[1]), mmToScene(b.frame.centre[2]));
-    });
+    }
   });
 
   return (

@@ -1,9 +1,13 @@
-import { Canvas } from '@react-three/fiber';
+import { Canvas, useFrame } from '@react-three/fiber';
 import type { ReactNode } from 'react';
 import { Suspense, useEffect, useMemo } from 'react';
 import type { SingleProcedure } from '../domain/caseParams.ts';
 import { directionOfAzimuth } from '../domain/procedures/orbitOffset.ts';
 import { SHOTS } from '../domain/procedures/shots.ts';
+import { planFor } from '../domain/procedures/plans.ts';
+import { prepareCase } from '../domain/procedures/samplePose.ts';
+import type { PaneFrameSource } from './paneFrame.ts';
+import { PaneFrameContext, createPaneFrameSource } from './paneFrame.ts';
 import { useT } from '../i18n/useT.ts';
 import { selectPlan } from '../state/store.ts';
 import { PALETTE } from '../render/materials.ts';
@@ -12,7 +16,7 @@ import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
 import { CameraRig } from './CameraRig.tsx';
 import type { CameraLink } from './cameraLink.ts';
 import { CaseView } from './CaseView.tsx';
-import { Clock } from './Clock.tsx';
+import { Clock, POSE_PRIORITY } from './Clock.tsx';
 import { ContextLossWatcher } from './ContextLossWatcher.tsx';
 import { CArm } from './CArm.tsx';
 import { FluoroLayer, useFluoroShown } from './FluoroLayer.tsx';
@@ -98,15 +102,30 @@ function PaneScene({ procedure, link }: { procedure: SingleProcedure; link: Came
   const index = useSpineIndex();
   const level = segmentAround(index, params.level, 0)[0]!;
   const shot = useMemo(() => createShotState(), []);
+  const prepared = useMemo(() => prepareCase(procedure, params, level.landmarks), [procedure, params, level.landmarks]);
+  const source = useMemo(() => createPaneFrameSource(planFor(procedure), prepared), [procedure, prepared]);
   return (
     <ShotContext.Provider value={shot}>
-      <CameraRig landmarks={level.landmarks} link={link} shot={shot} />
-      <CaseView params={params} procedure={procedure} />
-      <FluoroLayer procedure={procedure} params={params} landmarks={level.landmarks} />
-      <CArm landmarks={level.landmarks} />
-      <ViewProbe procedure={procedure} level={params.level} />
+      <PaneFrameContext.Provider value={source}>
+        <PaneFrameDriver source={source} />
+        <CameraRig landmarks={level.landmarks} link={link} shot={shot} />
+        <CaseView params={params} procedure={procedure} />
+        <FluoroLayer procedure={procedure} landmarks={level.landmarks} />
+        <CArm landmarks={level.landmarks} />
+        <ViewProbe procedure={procedure} level={params.level} />
+      </PaneFrameContext.Provider>
     </ShotContext.Provider>
   );
+}
+
+/** Works out the pane's pose once per frame, after the clock and before anything reads it. */
+function PaneFrameDriver({ source }: { source: PaneFrameSource }) {
+  const store = useAppStoreApi();
+  useFrame(() => {
+    const s = store.getState();
+    source.poseAt(s, s.t);
+  }, POSE_PRIORITY);
+  return null;
 }
 
 function PaneCaptureForPane({ procedure, order }: { procedure: SingleProcedure; order: number }) {

@@ -4,8 +4,6 @@ import type { MeshStandardMaterial } from 'three';
 import { Vector3 } from 'three';
 import type { FractureParams } from '../domain/anatomy/fracture.ts';
 import type { Grade, Restoration, Shape, SingleProcedure, TreatableLevel } from '../domain/caseParams.ts';
-import { sampleAligned } from '../domain/procedures/alignTime.ts';
-import { planFor } from '../domain/procedures/plans.ts';
 import { restoredShareFor } from '../domain/procedures/restoration.ts';
 import { collapseOf } from '../domain/procedures/samplePose.ts';
 import { setNearCut } from '../render/anatomyMaterials.ts';
@@ -14,9 +12,9 @@ import type { MeshKind } from '../render/partKind.ts';
 import { mmToScene } from '../render/toScene.ts';
 import type { Layers } from '../state/store.ts';
 import { segmentAround } from '../render/spineIndex.ts';
-import { selectPlan } from '../state/store.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
 import { useShotState } from './ShotContext.ts';
+import { usePaneFrame } from './paneFrame.ts';
 import { useSegmentModels, useSpineIndex } from './sceneAssets.ts';
 
 const cutPoint = new Vector3();
@@ -68,7 +66,6 @@ export function SpineModels({ level, grade, shape, procedure, restoration }: Spi
     });
   }, [built, store, invalidate]);
 
-  const plan = planFor(procedure);
   const share = restoredShareFor(procedure, restoration);
   const treated = segment.find((l) => l.id === level)!.landmarks;
   const centre = treated.bodyCentre;
@@ -76,9 +73,10 @@ export function SpineModels({ level, grade, shape, procedure, restoration }: Spi
   const halfWidth = Math.abs(treated.segmentalVeinExits.right[0] - centre[0]);
   const shot = useShotState();
   const soft = useMemo(() => [...(built.byKind.get('neural') ?? []), ...(built.byKind.get('dura') ?? []), ...(built.byKind.get('vein') ?? [])], [built]);
+  // The collapse follows the pane's pose (also when an X-ray pulse poses the scene at its own time).
+  usePaneFrame((frame) => built.setCollapse(collapseOf(frame.fractions, share)));
   useFrame(() => {
     const s = store.getState();
-    built.setCollapse(collapseOf(sampleAligned(selectPlan(s), plan, s.t), share));
     // The cut opens the side the camera looks from: the needle's side (right for two needles).
     const toward = s.params.approach === 'unipedicular' ? 1 : -1;
     if (s.layers.cutaway && (shot?.cutaway ?? true)) {

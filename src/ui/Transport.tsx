@@ -1,8 +1,8 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { stepStartTimes, totalDuration } from '../domain/procedures/timeline.ts';
 import { useT } from '../i18n/useT.ts';
 import { PLAYBACK_RATES, selectPlan } from '../state/store.ts';
-import { useAppStore } from '../state/useAppStore.ts';
+import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
 import { Icon } from './Icon.tsx';
 
 function formatSeconds(s: number): string {
@@ -10,11 +10,19 @@ function formatSeconds(s: number): string {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
-/** Play/pause, previous/next step and a scrubber whose value text names the step. */
+/** The scrubber's value moves in tenths of a second of t (its `step`). */
+const SCRUB_STEPS_PER_S = 10;
+
+/**
+ * Play/pause, previous/next step and a scrubber whose value text names the step. While playing, t
+ * changes every frame: the scrubber and the time label follow it without re-rendering (a store
+ * subscription writes them), the scrubber in its own 0.1 s steps, the label once a second; the
+ * value text (the step) re-renders when the step changes.
+ */
 export function Transport() {
   const t = useT();
+  const store = useAppStoreApi();
   const plan = useAppStore(selectPlan);
-  const time = useAppStore((s) => s.t);
   const playing = useAppStore((s) => s.playing);
   const stepIndex = useAppStore((s) => s.stepIndex);
   const rate = useAppStore((s) => s.rate);
@@ -29,7 +37,41 @@ export function Transport() {
   const starts = stepStartTimes(plan);
   const step = plan.steps[stepIndex]!;
   const title = t.dynamic(`${step.captionKey}.title`);
-  const atStart = stepIndex === 0 && time === 0;
+  const atStart = useAppStore((s) => s.stepIndex === 0 && s.t === 0);
+  const scrubber = useRef<HTMLInputElement>(null);
+  const clock = useRef<HTMLSpanElement>(null);
+  const translate = useRef(t);
+  translate.current = t;
+  useEffect(() => {
+    let shownValue = '';
+    let shownText = '';
+    const show = (time: number) => {
+      const value = String(Math.round(time * SCRUB_STEPS_PER_S) / SCRUB_STEPS_PER_S);
+      if (value !== shownValue && scrubber.current) {
+        // A range input's aria-valuenow is its value: it follows with it.
+        scrubber.current.value = value;
+        shownValue = value;
+      }
+      const whole = Math.floor(time);
+      const text = translate.current('transport.time', { t: formatSeconds(whole), total: formatSeconds(total) });
+      if (text !== shownText && clock.current) {
+        clock.current.textContent = text;
+        shownText = text;
+      }
+    };
+    show(store.getState().t);
+    let lastSecond = Math.floor(store.getState().t);
+    let lastStep = Math.round(store.getState().t * SCRUB_STEPS_PER_S);
+    return store.subscribe((s) => {
+      // Only when the shown value or the second moves: no string is built on the other frames.
+      const second = Math.floor(s.t);
+      const step = Math.round(s.t * SCRUB_STEPS_PER_S);
+      if (second === lastSecond && step === lastStep) return;
+      lastSecond = second;
+      lastStep = step;
+      show(s.t);
+    });
+  }, [store, total, t]);
   const atLast = stepIndex === plan.steps.length - 1;
 
   return (
@@ -66,16 +108,15 @@ export function Transport() {
           className="scrubber__input"
           min={0}
           max={total}
-          step={0.1}
-          value={time}
+          step={1 / SCRUB_STEPS_PER_S}
+          ref={scrubber}
+          defaultValue={0}
           aria-label={t('transport.scrubber')}
           aria-valuetext={t('transport.valuetext', { index: stepIndex + 1, count: plan.steps.length, title })}
           onChange={(e) => seek(Number(e.target.value))}
         />
       </div>
-      <span className="transport__time" aria-hidden="true">
-        {t('transport.time', { t: formatSeconds(time), total: formatSeconds(total) })}
-      </span>
+      <span className="transport__time" aria-hidden="true" ref={clock} />
       {mode === 'educator' && (
         <label className="transport__rate" htmlFor={rateId}>
           <span className="visually-hidden">{t('transport.rate')}</span>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alignTime } from '../../src/domain/procedures/alignTime.ts';
 import { BKP_PLAN, VP_PLAN } from '../../src/domain/procedures/plans.ts';
 import type { ProcedurePose } from '../../src/domain/procedures/sampleProcedure.ts';
-import { sample, smoothstep } from '../../src/domain/procedures/sampleProcedure.ts';
+import { emptyPose, sample, sampleInto, smoothstep } from '../../src/domain/procedures/sampleProcedure.ts';
 import { locate, stepStartTimes, totalDuration } from '../../src/domain/procedures/timeline.ts';
 
 const PLANS = [VP_PLAN, BKP_PLAN];
@@ -129,5 +129,27 @@ describe('alignTime', () => {
       if (bkpStep.phase === 'cavity') expect(locate(VP_PLAN, v).step.id).toBe('mix');
       else expect(locate(VP_PLAN, v).step.id).toBe(bkpStep.id);
     }
+  });
+});
+
+describe('the frame loop variants', () => {
+  it('sampleInto writes exactly what sample returns into the one object it is given', () => {
+    const out = emptyPose();
+    for (const plan of PLANS) {
+      const end = totalDuration(plan);
+      for (let i = 0; i <= 200; i++) {
+        const t = (end * i) / 200;
+        expect(sampleInto(out, plan, t)).toBe(out);
+        expect({ ...out }).toEqual(sample(plan, t));
+      }
+    }
+  });
+
+  it('step start times are worked out once per plan and cannot be changed', () => {
+    const starts = stepStartTimes(VP_PLAN);
+    expect(stepStartTimes(VP_PLAN)).toBe(starts);
+    expect(Object.isFrozen(starts)).toBe(true);
+    expect(starts[1]).toBe(VP_PLAN.steps[0]!.duration);
+    expect(stepStartTimes(BKP_PLAN)).not.toBe(starts);
   });
 });

@@ -64,3 +64,11 @@ export function leaksShownBy(leaks: readonly VisibleLeak[], injectedMl: number):
   const limit = Math.fround(injectedMl);
   return leaks.filter((l) => l.visibleAtMl <= limit);
 }
+
+/** How many leaks `leaksShownBy` would return, allocating nothing (for the frame loop). */
+export function countLeaksShownBy(leaks: readonly VisibleLeak[], injectedMl: number): number {
+  const limit = Math.fround(injectedMl);
+  let n = 0;
+  for (const l of leaks) if (l.visibleAtMl <= limit) n++;
+  return n;
+}

@@ -6,15 +6,19 @@
 import type { Plan } from './plans.ts';
 import type { ProcedurePose } from './sampleProcedure.ts';
 import { sample } from './sampleProcedure.ts';
-import { locate, stepStartTimes } from './timeline.ts';
+import type { TimelinePosition } from './timeline.ts';
+import { locateInto, stepIndexOf, stepStartTimes } from './timeline.ts';
+
+const where: TimelinePosition = { stepIndex: 0, step: undefined as never, stepStart: 0 as TimelinePosition['stepStart'], progress: 0 };
+
 
 export function alignTime(from: Plan, to: Plan, t: number): number {
   if (from === to) return t;
-  const { stepIndex, progress } = locate(from, t);
+  const { stepIndex, progress } = locateInto(where, from, t);
   const toStarts = stepStartTimes(to);
   for (let i = stepIndex; i >= 0; i--) {
     const id = from.steps[i]!.id;
-    const j = to.steps.findIndex((s) => s.id === id);
+    const j = stepIndexOf(to, id);
     if (j < 0) continue;
     const start = toStarts[j]!;
     const duration = to.steps[j]!.duration;

@@ -6,7 +6,8 @@
  * into millimetres and millilitres for a given case.
  */
 import type { Plan, StepId } from './plans.ts';
-import { locate, stepIndexOf } from './timeline.ts';
+import type { TimelinePosition } from './timeline.ts';
+import { locateInto, stepIndexOf } from './timeline.ts';
 
 export interface ProcedurePose {
   stepId: StepId;
@@ -59,7 +60,33 @@ function through(plan: Plan, id: StepId, index: number, progress: number): numbe
 }
 
 export function sample(plan: Plan, t: number): ProcedurePose {
-  const { stepIndex, step, progress } = locate(plan, t);
+  return sampleInto(emptyPose(), plan, t);
+}
+
+/** A pose to write into with `sampleInto`. */
+export function emptyPose(): ProcedurePose {
+  return {
+    stepId: 'position',
+    stepIndex: 0,
+    stepProgress: 0,
+    needleDepth: 0,
+    needleVisible: false,
+    drillDepth: 0,
+    balloonInserted: 0,
+    balloonFill: 0,
+    restoration: 0,
+    cementMixed: 0,
+    cementFill: 0,
+    cementSet: 0,
+  };
+}
+
+/** Scratch position for `sampleInto` (single-threaded, used and read back at once). */
+const where: TimelinePosition = { stepIndex: 0, step: undefined as never, stepStart: 0 as TimelinePosition['stepStart'], progress: 0 };
+
+/** `sample` written into `out`, allocating nothing (for the frame loop). Returns `out`. */
+export function sampleInto(out: ProcedurePose, plan: Plan, t: number): ProcedurePose {
+  const { stepIndex, step, progress } = locateInto(where, plan, t);
   const dock = through(plan, 'dock', stepIndex, progress);
   const pedicle = through(plan, 'pedicle', stepIndex, progress);
   const body = through(plan, 'body', stepIndex, progress);
@@ -71,25 +98,30 @@ export function sample(plan: Plan, t: number): ProcedurePose {
   needleDepth = lerp(needleDepth, 0, withdraw);
 
   const inflate = through(plan, 'inflate', stepIndex, progress);
-  const restoring = plan.steps.find((s) => s.restores);
+  const restoring = restoringStep(plan);
   const deflate = through(plan, 'deflate', stepIndex, progress);
   const injectIndex = stepIndexOf(plan, 'inject');
   // Cement leaves the cannula at a steady rate: linear in time, not eased.
   const cementFill =
     stepIndex < injectIndex ? 0 : stepIndex > injectIndex ? 1 : Math.min(1, Math.max(0, progress));
 
-  return {
-    stepId: step.id,
-    stepIndex,
-    stepProgress: progress,
-    needleDepth,
-    needleVisible: stepIndex >= stepIndexOf(plan, 'dock') && withdraw < 1,
-    drillDepth: through(plan, 'drill', stepIndex, progress) * (1 - through(plan, 'balloon', stepIndex, progress)),
-    balloonInserted: through(plan, 'balloon', stepIndex, progress) * (1 - deflate),
-    balloonFill: inflate * (1 - deflate),
-    restoration: restoring ? through(plan, restoring.id, stepIndex, progress) : 0,
-    cementMixed: through(plan, 'mix', stepIndex, progress),
-    cementFill: injectIndex < 0 ? 0 : cementFill,
-    cementSet: through(plan, 'set', stepIndex, progress),
-  };
+  out.stepId = step.id;
+  out.stepIndex = stepIndex;
+  out.stepProgress = progress;
+  out.needleDepth = needleDepth;
+  out.needleVisible = stepIndex >= stepIndexOf(plan, 'dock') && withdraw < 1;
+  out.drillDepth = through(plan, 'drill', stepIndex, progress) * (1 - through(plan, 'balloon', stepIndex, progress));
+  out.balloonInserted = through(plan, 'balloon', stepIndex, progress) * (1 - deflate);
+  out.balloonFill = inflate * (1 - deflate);
+  out.restoration = restoring ? through(plan, restoring.id, stepIndex, progress) : 0;
+  out.cementMixed = through(plan, 'mix', stepIndex, progress);
+  out.cementFill = injectIndex < 0 ? 0 : cementFill;
+  out.cementSet = through(plan, 'set', stepIndex, progress);
+  return out;
+}
+
+/** The plan's restoring step (the one marked `restores`), without a closure per call. */
+function restoringStep(plan: Plan): Plan['steps'][number] | undefined {
+  for (const s of plan.steps) if (s.restores) return s;
+  return undefined;
 }

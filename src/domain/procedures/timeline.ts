@@ -21,13 +21,21 @@ export function totalDuration(plan: Plan): Seconds {
   return seconds(total);
 }
 
-/** Start time of each step, in order. */
-export function stepStartTimes(plan: Plan): Seconds[] {
-  const starts: Seconds[] = [];
-  let t = 0;
-  for (const s of plan.steps) {
-    starts.push(seconds(t));
-    t += s.duration;
+/** Start times per plan: plans are immutable, so they are worked out once (the frame loop asks often). */
+const startsByPlan = new WeakMap<Plan, readonly Seconds[]>();
+
+/** Start time of each step, in order (shared and frozen: do not modify). */
+export function stepStartTimes(plan: Plan): readonly Seconds[] {
+  let starts = startsByPlan.get(plan);
+  if (!starts) {
+    const list: Seconds[] = [];
+    let t = 0;
+    for (const s of plan.steps) {
+      list.push(seconds(t));
+      t += s.duration;
+    }
+    starts = Object.freeze(list);
+    startsByPlan.set(plan, starts);
   }
   return starts;
 }
@@ -38,7 +46,9 @@ export function clampTime(plan: Plan, t: number): Seconds {
 }
 
 export function stepIndexOf(plan: Plan, id: StepId): number {
-  return plan.steps.findIndex((s) => s.id === id);
+  // A loop, not findIndex: the frame loop calls this several times a frame.
+  for (let i = 0; i < plan.steps.length; i++) if (plan.steps[i]!.id === id) return i;
+  return -1;
 }
 
 /** Start time of a step; -1 if the plan has no such step. */
@@ -53,6 +63,11 @@ export function stepStart(plan: Plan, id: StepId): Seconds {
  * the very end belongs to the last step at progress 1.
  */
 export function locate(plan: Plan, t: number): TimelinePosition {
+  return locateInto({ stepIndex: 0, step: plan.steps[0]!, stepStart: seconds(0), progress: 0 }, plan, t);
+}
+
+/** `locate` written into `out` (no allocation: for the frame loop). Returns `out`. */
+export function locateInto(out: TimelinePosition, plan: Plan, t: number): TimelinePosition {
   const clamped = clampTime(plan, t);
   const starts = stepStartTimes(plan);
   const last = plan.steps.length - 1;
@@ -60,8 +75,11 @@ export function locate(plan: Plan, t: number): TimelinePosition {
     const s = plan.steps[i]!;
     const start = starts[i]!;
     if (clamped < start + s.duration || i === last) {
-      const progress = s.duration > 0 ? Math.min(1, Math.max(0, (clamped - start) / s.duration)) : 1;
-      return { stepIndex: i, step: s, stepStart: start, progress };
+      out.stepIndex = i;
+      out.step = s;
+      out.stepStart = start;
+      out.progress = s.duration > 0 ? Math.min(1, Math.max(0, (clamped - start) / s.duration)) : 1;
+      return out;
     }
   }
   throw new Error('A plan needs at least one step');

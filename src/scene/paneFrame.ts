@@ -1,0 +1,110 @@
+/**
+ * One pose per pane per frame. The pane's frame source works out, once per frame and before anything
+ * is drawn (an early `useFrame`), where this pane's procedure stands at the store's t: the step
+ * fractions (written in place), the instruments' pose (recomputed only when the time or the case
+ * changes) and the cement volume shown. Everything that poses the scene registers an applier and is
+ * called with that frame, so the picture is a pure function of (case, t): the X-ray pulse poses the
+ * scene at the pulse's own time through the same appliers (FluoroLayer).
+ */
+import { createContext, useContext, useEffect, useRef } from 'react';
+import type { SingleProcedure } from '../domain/caseParams.ts';
+import { alignTime } from '../domain/procedures/alignTime.ts';
+import type { Plan } from '../domain/procedures/plans.ts';
+import type { ProcedurePose } from '../domain/procedures/sampleProcedure.ts';
+import { emptyPose, sampleInto } from '../domain/procedures/sampleProcedure.ts';
+import type { CasePose, PreparedCase } from '../domain/procedures/samplePose.ts';
+import { samplePose } from '../domain/procedures/samplePose.ts';
+import type { AppState } from '../state/store.ts';
+import { selectPlan } from '../state/store.ts';
+
+/**
+ * X-ray pulses per second of procedure time: pulsed fluoroscopy runs at a few to 15 pulses a second
+ * [U] (typical C-arm settings); 15 keeps the needle's motion smooth. While playing, the X-ray
+ * pictures show the moment of the last pulse, floor(t × 15) / 15, so they too follow t alone.
+ */
+export const PULSES_PER_SECOND = 15;
+
+/**
+ * While playing, the cement is re-meshed on a grid of t, every this many pulses (0.27 s, about
+ * 0.1 mL of a 4 mL, 12 s injection): remeshing costs milliseconds. A whole number of pulses, so a
+ * pulse and the frame after it always show the same cement.
+ */
+export const CEMENT_PULSES = 4;
+const CEMENT_QUANTUM_S = CEMENT_PULSES / PULSES_PER_SECOND;
+
+/** The time of the last X-ray pulse at or before t. */
+export function pulseTime(t: number): number {
+  return Math.floor(t * PULSES_PER_SECOND + 1e-9) / PULSES_PER_SECOND;
+}
+
+export interface PaneFrame {
+  /** The shared timeline's time this frame shows, s. */
+  t: number;
+  /** The same moment in this pane's own plan, s. */
+  planT: number;
+  /** The procedure's fractions at planT (one object, written in place). */
+  fractions: ProcedurePose;
+  /** Instruments and balloons at planT; a new object only when planT or the case changes. */
+  pose: CasePose;
+  /** Share of the planned cement shown (quantised on t while injecting), 0..1. */
+  cementFill: number;
+}
+
+export type FrameApplier = (frame: PaneFrame) => void;
+
+export interface PaneFrameSource {
+  readonly frame: PaneFrame;
+  /** The case as this pane poses it (trajectories, balloons). */
+  readonly prepared: PreparedCase;
+  /** Poses everything registered at shared time t, in the given state (no allocation unless t moved). */
+  poseAt(state: AppState, t: number): void;
+  /** Registers what poses part of the scene; returns the unregistration. */
+  add(applier: FrameApplier): () => void;
+}
+
+export function createPaneFrameSource(plan: Plan, prepared: PreparedCase): PaneFrameSource {
+  const appliers = new Set<FrameApplier>();
+  const cementPose = emptyPose();
+  const frame: PaneFrame = { t: Number.NaN, planT: Number.NaN, fractions: emptyPose(), pose: samplePose(plan, prepared, 0), cementFill: 0 };
+  let posedPlanT = 0;
+  return {
+    frame,
+    prepared,
+    poseAt(state, t) {
+      const timeline = selectPlan(state);
+      const planT = alignTime(timeline, plan, t);
+      frame.t = t;
+      frame.planT = planT;
+      sampleInto(frame.fractions, plan, planT);
+      if (planT !== posedPlanT) {
+        frame.pose = samplePose(plan, prepared, planT);
+        posedPlanT = planT;
+      }
+      // Cement on a grid of t: the same t always shows the same cement, however it was reached.
+      const fill = frame.fractions.cementFill;
+      frame.cementFill = fill <= 0 || fill >= 1 ? fill : sampleInto(cementPose, plan, alignTime(timeline, plan, Math.floor(t / CEMENT_QUANTUM_S + 1e-9) * CEMENT_QUANTUM_S)).cementFill;
+      for (const apply of appliers) apply(frame);
+    },
+    add(applier) {
+      appliers.add(applier);
+      if (Number.isFinite(frame.t)) applier(frame);
+      return () => void appliers.delete(applier);
+    },
+  };
+}
+
+export const PaneFrameContext = createContext<PaneFrameSource | null>(null);
+
+export function usePaneFrameSource(): PaneFrameSource {
+  const source = useContext(PaneFrameContext);
+  if (!source) throw new Error('usePaneFrameSource needs a PaneFrameContext (ScenePane provides one)');
+  return source;
+}
+
+/** Calls `apply` with the pane's frame each time the scene is posed (the latest `apply` is used). */
+export function usePaneFrame(apply: FrameApplier): void {
+  const source = usePaneFrameSource();
+  const latest = useRef(apply);
+  latest.current = apply;
+  useEffect(() => source.add((frame) => latest.current(frame)), [source]);
+}
