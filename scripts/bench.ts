@@ -72,6 +72,36 @@ async function measure(page: import('playwright-core').Page, cdp: import('playwr
 }
 
 /**
+ * Compare mode while the cement goes in (both panes posed, remeshed and drawn every frame):
+ * main-thread JS per frame, as `measure` counts it, and the time of one cement remesh.
+ */
+async function measureCompare(page: import('playwright-core').Page, cdp: import('playwright-core').CDPSession) {
+  const metric = async (name: string) =>
+    ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  await page.evaluate(() => window.spinecast!.set({ procedure: 'compare' }));
+  await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
+  await page.evaluate(() => {
+    window.spinecast!.goToStep('inject');
+    window.spinecast!.play();
+  });
+  await page.waitForTimeout(500);
+  const before = await page.evaluate(() => ({ frames: window.__spinecastRenderStats!.frames, gl: (window as unknown as { __glMs: number }).__glMs, remesh: { ...window.__spinecastRemesh! } }));
+  const s0 = await metric('ScriptDuration');
+  await page.waitForTimeout(4000);
+  const s1 = await metric('ScriptDuration');
+  const after = await page.evaluate(() => ({ frames: window.__spinecastRenderStats!.frames, gl: (window as unknown as { __glMs: number }).__glMs, remesh: { ...window.__spinecastRemesh! } }));
+  await page.evaluate(() => window.spinecast!.pause());
+  const frames = Math.max(1, after.frames - before.frames);
+  const remeshes = after.remesh.count - before.remesh.count;
+  return {
+    jsMs: (s1 - s0 - (after.gl - before.gl)) / frames,
+    remeshMs: remeshes > 0 ? (after.remesh.ms - before.remesh.ms) / remeshes : Number.NaN,
+    remeshes,
+    frames,
+  };
+}
+
+/**
  * Procedure and level switches as a user makes them: the longest main-thread task (Long Tasks API)
  * between the switch and `data-ready`, and the time from the switch to `data-ready`.
  */
@@ -146,6 +176,12 @@ try {
   rows.push({ name: 'X-ray pair: extra JS per frame', value: withXray.jsMs - without.jsMs, unit: 'ms' });
   rows.push({ name: 'time inside WebGL calls per frame (SwiftShader, reference only)', value: withXray.glMs, unit: 'ms' });
   rows.push({ name: 'frames in 4 s (SwiftShader, for reference only)', value: withXray.frames, unit: '' });
+  const compare = await measureCompare(page, cdp);
+  rows.push({ name: 'compare mode, injecting: main-thread JS per frame', value: compare.jsMs, unit: 'ms', budget: budgets['jsMsPerFrame'] });
+  rows.push({ name: 'cement remesh, mean time of one (SwiftShader machine)', value: compare.remeshMs, unit: 'ms' });
+  rows.push({ name: 'cement remeshes in 4 s of compare playback (both panes)', value: compare.remeshes, unit: '' });
+  await page.evaluate(() => window.spinecast!.set({ procedure: 'vp' }));
+  await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
   // Clip for slides: 10 s at 30 fps, 1280×720, drawn frame by frame (record() of the command API).
   await page.evaluate(() => window.spinecast!.seek(0));
   await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 60_000 });

@@ -28,6 +28,34 @@ const EDGES = [
 ] as const;
 const ISO = 0.5;
 
+/** Remeshes so far and the time they took, ms (read by `npm run bench`). */
+export const remeshStats = { count: 0, ms: 0 };
+
+/**
+ * Flat normals of the first `triangles` triangles of a non-indexed buffer, as three's
+ * computeVertexNormals gives them ((C − B) × (A − B), normalised), without touching the rest.
+ */
+function flatNormals(positions: Float32Array, normals: Float32Array, triangles: number): void {
+  for (let t = 0, o = 0; t < triangles; t++, o += 9) {
+    const cbx = positions[o + 6]! - positions[o + 3]!, cby = positions[o + 7]! - positions[o + 4]!, cbz = positions[o + 8]! - positions[o + 5]!;
+    const abx = positions[o]! - positions[o + 3]!, aby = positions[o + 1]! - positions[o + 4]!, abz = positions[o + 2]! - positions[o + 5]!;
+    let nx = cby * abz - cbz * aby;
+    let ny = cbz * abx - cbx * abz;
+    let nz = cbx * aby - cby * abx;
+    const length = Math.hypot(nx, ny, nz);
+    if (length > 0) {
+      nx /= length;
+      ny /= length;
+      nz /= length;
+    }
+    for (let v = 0; v < 9; v += 3) {
+      normals[o + v] = nx;
+      normals[o + v + 1] = ny;
+      normals[o + v + 2] = nz;
+    }
+  }
+}
+
 export function buildCementSurface(result: CementResult, toSpine: Matrix4): CementSurface {
   const { arrival, route, grid } = result;
   const [nx, ny, nz] = grid.dims;
@@ -46,9 +74,12 @@ export function buildCementSurface(result: CementResult, toSpine: Matrix4): Ceme
   const maxTriangles = 200_000;
   const positions = new Float32Array(maxTriangles * 9);
   const colours = new Float32Array(maxTriangles * 9);
+  const normals = new Float32Array(maxTriangles * 9);
   const geometry = new BufferGeometry();
-  geometry.setAttribute('position', new BufferAttribute(positions, 3));
-  geometry.setAttribute('color', new BufferAttribute(colours, 3));
+  const attributes = [new BufferAttribute(positions, 3), new BufferAttribute(colours, 3), new BufferAttribute(normals, 3)] as const;
+  geometry.setAttribute('position', attributes[0]);
+  geometry.setAttribute('color', attributes[1]);
+  geometry.setAttribute('normal', attributes[2]);
   geometry.setDrawRange(0, 0);
   const material = new MeshStandardMaterial({ vertexColors: true, roughness: 0.45, metalness: 0, side: DoubleSide });
   const mesh = new Mesh(geometry, material);
@@ -148,6 +179,7 @@ export function buildCementSurface(result: CementResult, toSpine: Matrix4): Ceme
     setInjected(ml) {
       if (ml === shown) return;
       shown = ml;
+      const blurStarted = performance.now();
       occ.fill(0);
       let i0 = px, i1 = 0, j0 = py, j1 = 0, k0 = pz, k1 = 0;
       for (let k = 0; k < nz; k++)
@@ -173,12 +205,20 @@ export function buildCementSurface(result: CementResult, toSpine: Matrix4): Ceme
       blurAxis(tmp, occ, px);
       blurAxis(occ, tmp, px * py);
       occ.set(tmp);
+      const blurMs = performance.now() - blurStarted;
+      const started = performance.now();
       const triangles = polygonise();
       geometry.setDrawRange(0, triangles * 3);
-      (geometry.getAttribute('position') as BufferAttribute).needsUpdate = true;
-      (geometry.getAttribute('color') as BufferAttribute).needsUpdate = true;
-      geometry.computeVertexNormals();
+      // Normals and uploads for the triangles drawn only, not the whole 200k-triangle buffer.
+      flatNormals(positions, normals, triangles);
+      for (const attribute of attributes) {
+        attribute.clearUpdateRanges();
+        attribute.addUpdateRange(0, triangles * 9);
+        attribute.needsUpdate = true;
+      }
       mesh.visible = triangles > 0;
+      remeshStats.count += 1;
+      remeshStats.ms += performance.now() - started + blurMs;
     },
     dispose() {
       geometry.dispose();

@@ -1,10 +1,13 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
+import { remeshStats } from '../render/cementSurface.ts';
 
 declare global {
   interface Window {
     /** Render statistics of the last drawn frame, read by `npm run bench`. */
     __spinecastRenderStats?: { calls: number; triangles: number; frames: number; peakCalls: number; peakTriangles: number };
+    /** Cement remeshes so far and their time, ms (render/cementSurface.ts). */
+    __spinecastRemesh?: { count: number; ms: number };
   }
 }
 
@@ -16,6 +19,7 @@ export function StatsProbe() {
   const gl = useThree((s) => s.gl);
   const stats = { calls: 0, triangles: 0, frames: 0, peakCalls: 0, peakTriangles: 0 };
   window.__spinecastRenderStats = stats;
+  window.__spinecastRemesh = remeshStats;
   useEffect(() => {
     gl.info.autoReset = false;
     return () => void (gl.info.autoReset = true);

@@ -1,0 +1,88 @@
+/**
+ * The picture is a pure function of (case, t), also while playing: the same link played from t = 0
+ * up to some t shows what opening it at that t and pressing Play shows (cement
+ * re-meshed on a grid of t, X-ray pulses at times derived from t, no jump in t on Play).
+ * The page's clock is stopped while it plays (frames go on), so a playing picture can be looked at.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { canvasPixels, changedShare, openApp, waitReady } from './helpers.ts';
+
+declare global {
+  interface Window {
+    /** While true, the page's clock (performance.now) stands still: frames still draw, t stays put. */
+    __hold?: boolean;
+  }
+}
+
+/** Lets the page's clock be stopped and started again (frames go on being drawn meanwhile). */
+function timeGate(): void {
+  const real = performance.now.bind(performance);
+  let held = false;
+  let heldAt = 0;
+  Object.defineProperty(window, '__hold', {
+    get: () => held,
+    set: (value: boolean) => {
+      if (value && !held) heldAt = real();
+      held = value;
+    },
+  });
+  performance.now = () => (held ? heldAt : real());
+}
+
+const QUERY = 'procedure=vp&level=L1&mode=educator&view=split';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('playing is a pure function of t', () => {
+  it('played from 0 to t, the picture is the one opened at t shows on its first playing frame', async () => {
+    const played = await openApp(browser, QUERY);
+    const opened = await openApp(browser, QUERY);
+    for (const { page } of [played, opened]) await page.evaluate(timeGate);
+    // Twice real speed, from the start: through the needle's path, then into the injection.
+    await played.page.evaluate(() => {
+      const select = document.querySelector<HTMLSelectElement>('.transport__rate select')!;
+      // The native setter, so React sees the change.
+      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!.call(select, '2');
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(await played.page.locator('.transport__rate select').inputValue()).toBe('2');
+    await played.page.evaluate(() => window.spinecast!.play());
+    // Stop the clock once t is well into the injection: still playing, frames drawn, t standing still.
+    await played.page.waitForFunction(() => window.spinecast!.getState().t >= 39, undefined, { timeout: 90_000, polling: 20 });
+    await played.page.evaluate(() => void (window.__hold = true));
+    await played.page.waitForTimeout(300);
+    const t = await played.page.evaluate(() => window.spinecast!.getState().t);
+    expect(await played.page.evaluate(() => window.spinecast!.getState().playing)).toBe(true);
+    const playedPixels = await canvasPixels(played.page);
+    expect(played.errors).toEqual([]);
+    // Done with it: it would go on drawing (and taking the CPU) while the other page works.
+    await played.page.context().close();
+
+    // The other page: opened at that t (paused and ready), then Play with its clock stopped.
+    await opened.page.evaluate((at) => window.spinecast!.seek(at), t);
+    await waitReady(opened.page, 60_000);
+    await opened.page.evaluate(() => {
+      window.__hold = true;
+      window.spinecast!.play();
+    });
+    await opened.page.waitForTimeout(500);
+    const state = await opened.page.evaluate(() => window.spinecast!.getState());
+    expect(state.playing).toBe(true);
+    // Play moves nothing before real time has passed: the first frame shows the t it started at.
+    expect(state.t).toBe(t);
+    const openedPixels = await canvasPixels(opened.page);
+    // Something is drawn (3D and both X-ray pictures), and the two pictures are the same.
+    expect(playedPixels.foreground).toBeGreaterThan(0.2);
+    expect(changedShare(playedPixels, openedPixels), `t=${t}`).toBeLessThan(0.001);
+    expect(opened.errors).toEqual([]);
+    await opened.page.context().close();
+  });
+});
