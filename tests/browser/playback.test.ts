@@ -2,7 +2,8 @@
  * The picture is a pure function of (case, t), also while playing: the same link played from t = 0
  * up to some t shows what opening it at that t and pressing Play shows (cement
  * re-meshed on a grid of t, X-ray pulses at times derived from t, no jump in t on Play).
- * The page's clock is stopped while it plays (frames go on), so a playing picture can be looked at.
+ * The page's clock is stepped, then stopped while it plays (frames go on), so a playing picture can be
+ * looked at.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,24 +12,33 @@ import { canvasPixels, changedShare, openApp, waitReady } from './helpers.ts';
 
 declare global {
   interface Window {
-    /** While true, the page's clock (performance.now) stands still: frames still draw, t stays put. */
-    __hold?: boolean;
+    /**
+     * The page's clock (performance.now): 'real'; 'stepped', 16 ms a frame whatever the machine's
+     * speed (so t moves in small steps, as on a fast device); or 'held', standing still while frames
+     * go on being drawn (t stays put, the picture can be looked at).
+     */
+    __clock?: (mode: 'real' | 'stepped' | 'held') => void;
   }
 }
 
-/** Lets the page's clock be stopped and started again (frames go on being drawn meanwhile). */
-function timeGate(): void {
+function clockGate(): void {
   const real = performance.now.bind(performance);
-  let held = false;
-  let heldAt = 0;
-  Object.defineProperty(window, '__hold', {
-    get: () => held,
-    set: (value: boolean) => {
-      if (value && !held) heldAt = real();
-      held = value;
-    },
-  });
-  performance.now = () => (held ? heldAt : real());
+  const requestFrame = window.requestAnimationFrame.bind(window);
+  let mode: 'real' | 'stepped' | 'held' = 'real';
+  let virtual = 0;
+  let lastFrame = -1;
+  window.requestAnimationFrame = (callback) =>
+    requestFrame((stamp) => {
+      // One step per frame, however many callbacks that frame runs.
+      if (mode === 'stepped' && stamp !== lastFrame) virtual += 1000 / 60;
+      lastFrame = stamp;
+      callback(stamp);
+    });
+  performance.now = () => (mode === 'real' ? real() : virtual);
+  window.__clock = (next) => {
+    if (mode === 'real' && next !== 'real') virtual = real();
+    mode = next;
+  };
 }
 
 const QUERY = 'procedure=vp&level=L1&mode=educator&view=split';
@@ -45,7 +55,7 @@ describe('playing is a pure function of t', () => {
   it('played from 0 to t, the picture is the one opened at t shows on its first playing frame', async () => {
     const played = await openApp(browser, QUERY);
     const opened = await openApp(browser, QUERY);
-    for (const { page } of [played, opened]) await page.evaluate(timeGate);
+    for (const { page } of [played, opened]) await page.evaluate(clockGate);
     // Twice real speed, from the start: through the needle's path, then into the injection.
     await played.page.evaluate(() => {
       const select = document.querySelector<HTMLSelectElement>('.transport__rate select')!;
@@ -55,9 +65,13 @@ describe('playing is a pure function of t', () => {
     });
     expect(await played.page.locator('.transport__rate select').inputValue()).toBe('2');
     await played.page.evaluate(() => window.spinecast!.play());
-    // Stop the clock once t is well into the injection: still playing, frames drawn, t standing still.
+    // Into the injection at this machine's pace, then in 60-a-second frames (small steps of t, as
+    // on a fast device, where a mesh kept from an earlier frame or a pulse timed by the wall clock
+    // would show), then the clock stops: still playing, frames drawn, t standing still.
+    await played.page.waitForFunction(() => window.spinecast!.getState().t >= 37.5, undefined, { timeout: 90_000, polling: 20 });
+    await played.page.evaluate(() => window.__clock!('stepped'));
     await played.page.waitForFunction(() => window.spinecast!.getState().t >= 39, undefined, { timeout: 90_000, polling: 20 });
-    await played.page.evaluate(() => void (window.__hold = true));
+    await played.page.evaluate(() => window.__clock!('held'));
     await played.page.waitForTimeout(300);
     const t = await played.page.evaluate(() => window.spinecast!.getState().t);
     expect(await played.page.evaluate(() => window.spinecast!.getState().playing)).toBe(true);
@@ -70,7 +84,7 @@ describe('playing is a pure function of t', () => {
     await opened.page.evaluate((at) => window.spinecast!.seek(at), t);
     await waitReady(opened.page, 60_000);
     await opened.page.evaluate(() => {
-      window.__hold = true;
+      window.__clock!('held');
       window.spinecast!.play();
     });
     await opened.page.waitForTimeout(500);
