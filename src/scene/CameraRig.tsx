@@ -5,6 +5,7 @@ import type { PerspectiveCamera } from 'three';
 import { Vector3 } from 'three';
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
 import type { LevelLandmarks } from '../domain/anatomy/landmarks.ts';
+import type { Plan } from '../domain/procedures/plans.ts';
 import type { CameraPose, Subject } from '../domain/procedures/shots.ts';
 import { cameraAt, stepCamera, vertebraSubject } from '../domain/procedures/shots.ts';
 import type { OrbitOffset } from '../domain/procedures/orbitOffset.ts';
@@ -68,7 +69,7 @@ export function CameraRig({ landmarks, link, shot }: CameraRigProps) {
   const seenOffset = useRef<OrbitOffset | null>(null);
   // The guided shot last worked out and what it was worked out for: it changes only with t, the
   // step, the side or the level, so turning the view or a paused frame reuses it.
-  const guided = useRef({ t: Number.NaN, stepIndex: -1, plan: null as unknown, side: '', subject: null as Subject | null, reduced: false, pose: null as CameraPose | null });
+  const guided = useRef<GuidedShot>({ t: Number.NaN, stepIndex: -1, plan: null, side: '', subject: null, reduced: false, pose: null });
 
   useEffect(() => {
     link.invalidators.add(invalidate);
@@ -164,6 +165,17 @@ export function CameraRig({ landmarks, link, shot }: CameraRigProps) {
       }}
     />
   );
+}
+
+/** The guided shot last worked out, and what it was worked out for. */
+interface GuidedShot {
+  t: number;
+  stepIndex: number;
+  plan: Plan | null;
+  side: string;
+  subject: Subject | null;
+  reduced: boolean;
+  pose: CameraPose | null;
 }
 
 /** Moves a camera position by a turn, tilt and zoom around the target (in place; no allocation). */

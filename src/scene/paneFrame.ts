@@ -7,7 +7,6 @@
  * scene at the pulse's own time through the same appliers (FluoroLayer).
  */
 import { createContext, useContext, useEffect, useRef } from 'react';
-import type { SingleProcedure } from '../domain/caseParams.ts';
 import { alignTime } from '../domain/procedures/alignTime.ts';
 import type { Plan } from '../domain/procedures/plans.ts';
 import type { ProcedurePose } from '../domain/procedures/sampleProcedure.ts';
