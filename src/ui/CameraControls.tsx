@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import { isNoOffset } from '../domain/procedures/orbitOffset.ts';
 import { useT } from '../i18n/useT.ts';
 import type { CameraMoveId } from '../state/cameraKeys.ts';
@@ -24,6 +25,9 @@ export function CameraControls() {
   const nudge = useAppStore((s) => s.nudgeCamera);
   const reset = useAppStore((s) => s.resetCamera);
   const moved = useAppStore((s) => s.freeCamera || !isNoOffset(s.cameraOffset));
+  // On narrow screens the six buttons fold behind one, so they do not cover the view (styles.css).
+  const [open, setOpen] = useState(false);
+  const padId = useId();
   return (
     <div className="camera-controls" role="group" aria-label={t('camera.label')}>
       {moved && (
@@ -31,12 +35,24 @@ export function CameraControls() {
           <Icon name="reset" /> {t('view.reset')}
         </button>
       )}
-      <div className="camera-controls__pad">
-        {CAMERA_MOVES.map((m) => (
-          <button key={m.id} type="button" className="button button--icon" aria-label={t(`camera.${m.id}`)} onClick={() => nudge(m.delta)}>
-            <Icon name={ICONS[m.id]} />
-          </button>
-        ))}
+      <div className="camera-controls__row">
+        <button
+          type="button"
+          className="button button--icon camera-controls__toggle"
+          aria-label={t('camera.label')}
+          aria-expanded={open}
+          aria-controls={padId}
+          onClick={() => setOpen((o) => !o)}
+        >
+          <Icon name={open ? 'close' : 'move'} />
+        </button>
+        <div id={padId} className={`camera-controls__pad${open ? ' is-open' : ''}`}>
+          {CAMERA_MOVES.map((m) => (
+            <button key={m.id} type="button" className="button button--icon" aria-label={t(`camera.${m.id}`)} onClick={() => nudge(m.delta)}>
+              <Icon name={ICONS[m.id]} />
+            </button>
+          ))}
+        </div>
       </div>
     </div>
   );

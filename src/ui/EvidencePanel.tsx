@@ -19,7 +19,7 @@ export function EvidencePanel() {
 
   return (
     <>
-      <button ref={trigger} type="button" className="button evidence-open" aria-haspopup="dialog" onClick={open}>
+      <button ref={trigger} type="button" className="button evidence-open" aria-label={t('evidence.open')} aria-haspopup="dialog" onClick={open}>
         <Icon name="info" /> <span className="button__text">{t('evidence.open')}</span>
       </button>
       <dialog ref={dialog} className="modal evidence-dialog" aria-labelledby={titleId} onClose={onClose}>

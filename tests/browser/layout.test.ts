@@ -63,6 +63,14 @@ describe('layout and accessibility', () => {
     const pixels = await canvasPixels(page);
     expect(pixels.height).toBeGreaterThan(250);
     expect(pixels.foreground).toBeGreaterThan(0.05);
+    // The turn, tilt and zoom buttons fold behind one button, so they do not cover the view.
+    const turnLeft = page.getByRole('button', { name: 'Turn left' });
+    expect(await turnLeft.isVisible()).toBe(false);
+    const fold = page.locator('.camera-controls__toggle');
+    await fold.tap();
+    expect(await fold.getAttribute('aria-expanded')).toBe('true');
+    expect(await turnLeft.isVisible()).toBe(true);
+    await fold.tap();
     expect(await page.locator('.step-list').isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Show steps' }).tap();
     await page.locator('.step-list').getByRole('button', { name: 'Through the pedicle' }).tap();

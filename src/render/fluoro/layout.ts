@@ -1,6 +1,7 @@
 /**
  * Where the fluoroscopy images go in a pane (CSS pixels, origin at the bottom-left as WebGL wants):
- * a small pair at the edge of the 3D view (a column in landscape, a row in portrait), a stacked pair beside it (split), or a large pair alone.
+ * a small pair stacked at the right edge of the 3D view, a stacked pair beside it (split), or a large
+ * pair alone.
  */
 import type { View } from '../../domain/caseParams.ts';
 import type { Rect } from './renderFluoro.ts';
@@ -12,6 +13,11 @@ export interface FluoroLayout {
 }
 
 const MARGIN = 10;
+/**
+ * Below this edge (CSS px) an X-ray picture beside the 3D view shows nothing readable: a pane that
+ * small (a phone's compare halves) leaves the pictures to the X-ray and split views.
+ */
+const MIN_PICTURE = 64;
 
 export function fluoroLayout(view: View, width: number, height: number, pictureInPicture: boolean): FluoroLayout {
   switch (view) {
@@ -31,25 +37,20 @@ export function fluoroLayout(view: View, width: number, height: number, pictureI
       };
     }
     case '3d': {
-      if (!pictureInPicture) return { show3d: true, ap: null, lateral: null };
+      const none = { show3d: true, ap: null, lateral: null };
+      if (!pictureInPicture) return none;
       // Above the bottom edge so the floating controls stay clear.
       const y = MARGIN + 56;
-      if (width > height * 1.25) {
-        // Landscape: the pair stacked in a column at the right edge, so the 3D view keeps its
-        // full height for the vertebra beside them.
-        const size = Math.max(40, Math.min(width * 0.2, (height - y - 2 * MARGIN) / 2, 240));
-        const x = width - size - MARGIN;
-        return {
-          show3d: true,
-          ap: { x, y: y + size + MARGIN, width: size, height: size },
-          lateral: { x, y, width: size, height: size },
-        };
-      }
-      const size = Math.max(40, Math.min(width * (width < 520 ? 0.34 : 0.22), height * 0.34, 240));
+      // The pair stacked in a column at the right edge, in every shape of pane: the 3D view keeps
+      // its full height for the vertebra beside them (a row across a phone's portrait view would
+      // leave the vertebra only a strip above it).
+      const size = Math.min(width * (width < 520 ? 0.24 : 0.2), (height - y - 2 * MARGIN) / 2, 240);
+      if (size < MIN_PICTURE) return none;
+      const x = width - size - MARGIN;
       return {
         show3d: true,
-        ap: { x: width - 2 * (size + MARGIN), y, width: size, height: size },
-        lateral: { x: width - size - MARGIN, y, width: size, height: size },
+        ap: { x, y: y + size + MARGIN, width: size, height: size },
+        lateral: { x, y, width: size, height: size },
       };
     }
   }
