@@ -42,4 +42,12 @@ describe('axe-core finds no violations', () => {
     expect(await violations(page)).toEqual([]);
     await page.context().close();
   });
+
+  it('the evidence panel open (phone, Spanish)', async () => {
+    const { page } = await openApp(browser, 'lang=es', { ...PHONE, bypassCSP: true }, 90_000);
+    await page.locator('.evidence-open').tap();
+    await page.locator('.evidence-dialog[open]').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.context().close();
+  });
 });
