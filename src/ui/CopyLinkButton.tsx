@@ -12,7 +12,7 @@ export function CopyLinkButton() {
 
   return (
     <>
-      <button type="button" className="button copy-link" aria-label={t('link.copy')} onClick={() => void copy(buildShareUrl(store.getState(), window.location))}>
+      <button type="button" className={`button copy-link${status === 'copied' ? ' is-copied' : ''}`} aria-label={t('link.copy')} onClick={() => void copy(buildShareUrl(store.getState(), window.location))}>
         <Icon name="link" /> <span className="button__text">{status === 'copied' ? t('link.copied') : t('link.copy')}</span>
       </button>
       <span className="visually-hidden" role="status">
