@@ -62,6 +62,7 @@ export default defineConfig({
           // machine; a timeout that holds there, yet still ends a test that hangs.
           testTimeout: 300_000,
           hookTimeout: 300_000,
+          maxWorkers: 2,
         },
       },
       {
@@ -73,7 +74,10 @@ export default defineConfig({
           globalSetup: ['tests/browser/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Two files at a time: much of a browser test is waiting (model fetch, the cement worker,
+          // a frame), so two Chromiums share the two cores better than one does.
+          fileParallelism: true,
+          maxWorkers: 2,
         },
       },
     ],
