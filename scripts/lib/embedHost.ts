@@ -78,7 +78,10 @@ export async function serveWithNginx(options: { frameAncestors?: string } = {}):
     },
     stdio: 'pipe',
   });
-  const child = spawn(nginx, ['-p', out, '-c', join(out, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Started as root, nginx's workers would run as nobody, who may not read a checkout in a private
+  // folder (a fresh clone in a 0700 temporary directory answers 404): keep them as this user.
+  const globals = process.getuid?.() === 0 ? 'daemon off; user root;' : 'daemon off;';
+  const child = spawn(nginx, ['-p', out, '-c', join(out, 'nginx.conf'), '-g', globals], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   try {

@@ -211,7 +211,7 @@ describe('embedding on a clinic page (another origin, nginx)', () => {
     // Its API (and so its bridge) is up; drawing is not needed (Chromium throttles frames off screen).
     // The frame is looked up by its address once it has navigated: the handle taken while it still
     // showed about:blank can belong to a document that is replaced when the app's origin loads.
-    const wrong = await findFrame(page, (f) => f.url().includes('origin='), () => window.spinecast !== undefined);
+    const wrong = await findFrame(page, (f) => f.url().includes(`origin=${encodeURIComponent('http://127.0.0.1:9')}`), () => window.spinecast !== undefined);
     await page.evaluate(() => {
       const target = (document.getElementById('wrong-origin') as HTMLIFrameElement).contentWindow!;
       target.postMessage({ spinecast: 1, type: 'command', id: 'w', method: 'goToStep', args: ['inject'] }, '*');
