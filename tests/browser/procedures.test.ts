@@ -87,13 +87,13 @@ describe('the procedures on the anatomy', () => {
     await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2, { steps: 6 });
     await page.mouse.up();
     await page.getByRole('button', { name: "Back to this step's view" }).waitFor();
-    await page.waitForTimeout(300);
-    // Both panes moved: the dragged one and the linked one.
-    for (const i of [0, 1]) expect(changedShare(before[i]!, await canvasPixels(page, i))).toBeGreaterThan(0.02);
+    // Both panes moved: the dragged one and the linked one (on a busy machine the linked pane may
+    // draw a few frames later, so each is looked at until it shows the move, for up to 15 s).
+    const poll = { timeout: 15_000, interval: 300 };
+    for (const i of [0, 1]) await expect.poll(async () => changedShare(before[i]!, await canvasPixels(page, i)), poll).toBeGreaterThan(0.02);
     await page.getByRole('button', { name: "Back to this step's view" }).click();
     await waitReady(page);
-    await page.waitForTimeout(300);
-    for (const i of [0, 1]) expect(changedShare(before[i]!, await canvasPixels(page, i))).toBeLessThan(0.01);
+    for (const i of [0, 1]) await expect.poll(async () => changedShare(before[i]!, await canvasPixels(page, i)), poll).toBeLessThan(0.01);
     await page.context().close();
   });
 });
