@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { MessageKey } from '../i18n/en.ts';
 import type { Approach, CaseParams, Restoration, Viscosity } from '../domain/caseParams.ts';
 import { APPROACHES, RESTORATIONS, VISCOSITIES, VOLUME_MAX_ML, VOLUME_MIN_ML } from '../domain/caseParams.ts';
-import { plannedVolumeMl } from '../domain/cement/plannedVolume.ts';
+import { DEFAULT_FILL_SHARE, plannedVolumeMl } from '../domain/cement/plannedVolume.ts';
 import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import { ml } from '../domain/units.ts';
 import { useT } from '../i18n/useT.ts';
@@ -114,7 +114,7 @@ export default function DebugPanel() {
         {NOTES.map((n) => (
           <div key={n.term}>
             <dt>{t(n.term)}</dt>
-            <dd>{t(n.note)}</dd>
+            <dd>{t(n.note, { share: t.number(DEFAULT_FILL_SHARE * 100, 0) })}</dd>
           </div>
         ))}
       </dl>

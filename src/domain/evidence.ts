@@ -19,11 +19,11 @@ export type EvidenceTag = 'C' | 'S' | 'U';
 
 /**
  * Where a fact comes from: a study or review named as it is cited (names and journals are not
- * translated), or a section of the project's domain notes where no single study is named there.
+ * translated), or none yet: a fact shown without a figure until a primary source is found.
  */
 export type Source =
   | { readonly kind: 'study'; readonly cite: string; readonly tag: EvidenceTag }
-  | { readonly kind: 'notes'; readonly section: string; readonly tag: EvidenceTag };
+  | { readonly kind: 'pending' };
 
 /** One statement with its figures and its one source. Text: `evidence.fact.<id>.patient|clinical`. */
 export interface Fact {
@@ -48,9 +48,7 @@ function study(cite: string, tag: EvidenceTag): Source {
   return { kind: 'study', cite, tag };
 }
 
-function notes(section: string, tag: EvidenceTag): Source {
-  return { kind: 'notes', section, tag };
-}
+const PENDING: Source = { kind: 'pending' };
 
 // Sources named more than once.
 const KAVIAR = study('KAVIAR, Dohm 2014', 'C');
@@ -98,8 +96,9 @@ export const BENEFIT: readonly Topic[] = [
   {
     id: 'felt',
     facts: [
-      // Uncontrolled series: 75–90% reported pain relief (domain.md §1 [C]).
-      { id: 'series', figures: { low: fig(75), high: fig(90) }, source: notes('§1', 'C') },
+      // Uncontrolled series (domain.md §1 [C]: 75–90%): the systematic review of 69 clinical
+      // studies found pain relief in 87% after VP and 92% after KP (Hulme 2006, Spine 31:1983).
+      { id: 'series', figures: { low: fig(87), high: fig(92) }, source: study('Hulme 2006, Spine 31:1983', 'C') },
       // What blinding changed: the sham-controlled trials above (domain.md §8 [C]).
       { id: 'blinding', figures: {}, source: SHAM_TRIALS },
     ],
@@ -121,12 +120,18 @@ export const HARMS: readonly Topic[] = [
     facts: [
       { id: 'leaksCt', figures: { vp: LEAK_RATES.kaviarCt.vp, bkp: LEAK_RATES.kaviarCt.bkp }, source: KAVIAR },
       { id: 'leaksVertos', figures: { pct: LEAK_RATES.vertosIICt.vp }, source: VERTOS_II_CT },
-      // Symptomatic leaks: "<1–3%" is [U] in domain.md §5, so no number until a primary source is found.
-      { id: 'leaksSymptoms', figures: {}, source: notes('§5', 'U') },
+      // Symptomatic leaks: "<1–3%" is [U] in domain.md §5, so no number until a primary source is
+      // found; that they are rare: VERTOS II found leaks at 80% of levels on CT, all without symptoms.
+      { id: 'leaksSymptoms', figures: {}, source: VERTOS_II_CT },
     ],
   },
-  // Pulmonary cement embolism 2–23% on imaging, mostly without symptoms (domain.md §5 [C]).
-  { id: 'lungs', facts: [{ id: 'lungs', figures: { low: fig(2), high: fig(23) }, source: notes('§5', 'C') }] },
+  // Pulmonary cement embolism on imaging, mostly without symptoms (domain.md §5 [C]: 2–23%); the
+  // systematic review gives 3.5–23% after augmentation of osteoporotic fractures (Krueger 2009,
+  // Eur Spine J 18:1257).
+  {
+    id: 'lungs',
+    facts: [{ id: 'lungs', figures: { low: fig(3.5, 1), high: fig(23) }, source: study('Krueger 2009, Eur Spine J 18:1257', 'C') }],
+  },
   {
     id: 'fractures',
     facts: [
@@ -148,7 +153,7 @@ export const HARMS: readonly Topic[] = [
   // Rib fracture from lying prone: 2 of 30 patients (Lieberman 2001) [S].
   { id: 'ribs', facts: [{ id: 'ribs', figures: { n: fig(2), of: fig(30) }, source: study('Lieberman 2001', 'S') }] },
   // Infection: rare; domain.md asks for a source before any number is given.
-  { id: 'infection', facts: [{ id: 'infection', figures: {}, source: notes('§8', 'U') }] },
+  { id: 'infection', facts: [{ id: 'infection', figures: {}, source: PENDING }] },
   // Serious complications incl. spinal cord injury ~1.2% in an early registry (Garfin 2001) [U].
   { id: 'serious', facts: [{ id: 'serious', figures: { pct: fig(1.2, 1) }, source: study('Garfin 2001', 'U'), uncertain: true }] },
   // Relief may not come: blinded trials found no benefit over sham (domain.md §8 [C]).

@@ -12,7 +12,7 @@ export interface EvidenceContentProps {
 }
 
 function sourceLabel(t: T, source: Source): string {
-  return source.kind === 'study' ? source.cite : t('evidence.notes', { section: source.section });
+  return source.kind === 'study' ? source.cite : t('evidence.pending');
 }
 
 function FactText({ fact, register }: { fact: Fact; register: Register }) {

@@ -69,7 +69,9 @@ describe('evidence panel, take-home dialog and handout', () => {
     // Harms, each figure beside its source (the harms list).
     expect(text).toContain('35.7% after kyphoplasty and 43.5% after vertebroplasty');
     expect(text).toContain('(KAVIAR, Dohm 2014)');
-    expect(text).toContain('2–23% of patients');
+    expect(text).toContain('3.5–23% of patients, mostly without symptoms. (Krueger 2009, Eur Spine J 18:1257)');
+    expect(text).toContain('(Hulme 2006, Spine 31:1983)');
+    expect(text).not.toContain('domain notes');
     expect(text).toContain('about 4.9 minutes');
     expect(text).toContain('a rib in 2 of 30 patients in one study. (Lieberman 2001)');
     expect(text).toMatch(/about 1\.2% of patients\. This is an early, uncertain figure\. \(Garfin 2001\) early, uncertain report/);

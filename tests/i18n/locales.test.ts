@@ -74,3 +74,13 @@ describe('locale files', () => {
     for (const key of en.keys()) if (key.endsWith('.one')) expect(en.has(key.replace(/\.one$/, '.other')), key).toBe(true);
   });
 });
+
+describe('sources shown to users', () => {
+  // Every caption and figure names a publication (or says none is known yet), never the project's
+  // own reference notes: the words each language used for them before they were replaced.
+  const OWN_NOTES = /domain notes|notes de référence|Referenznotizen|notas de referencia|notas de referência/i;
+  it.each(files)('%s: no text cites the project\'s own notes', (lang) => {
+    const cited = [...messages(readLocale(lang))].filter(([, text]) => OWN_NOTES.test(text)).map(([key]) => key);
+    expect(cited).toEqual([]);
+  });
+});
