@@ -136,8 +136,9 @@ export function parseCaseQuery(
   if (rawT !== undefined) {
     const n = Number(rawT);
     if (!DECIMAL.test(rawT)) issues.push({ param: 't', value: rawT, reason: 'invalid' });
-    else if (n < 0 || n > totalDuration(plan)) issues.push({ param: 't', value: rawT, reason: 'out-of-range' });
-    else t = n;
+    else if (n < 0) issues.push({ param: 't', value: rawT, reason: 'out-of-range' });
+    // product.md: "A `t` past the end means the end."
+    else t = Math.min(n, totalDuration(plan));
   }
 
   let origin: string | null = null;
