@@ -9,6 +9,11 @@ import { ml } from '../domain/units.ts';
 import { useT } from '../i18n/useT.ts';
 import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
 
+/** The cleft control's option for a case (a choice of two, like the panel's other choices). */
+function cleftOption(cleft: boolean): 'absent' | 'present' {
+  return cleft ? 'present' : 'absent';
+}
+
 /** The volume the slider shows: the first shown procedure's plan (vertebroplasty in compare). */
 function shownVolume(p: CaseParams): number {
   return plannedVolumeMl(shownProcedures(p.procedure)[0]!, p);
@@ -77,6 +82,15 @@ export default function DebugPanel() {
         },
         transient: false,
       },
+      cleft: {
+        label: t('debug.cleft'),
+        value: cleftOption(store.getState().params.cleft),
+        options: { [t('cleft.absent')]: 'absent', [t('cleft.present')]: 'present' },
+        onChange: (v: 'absent' | 'present') => {
+          if (cleftOption(store.getState().params.cleft) !== v) store.getState().setParams({ cleft: v === 'present' });
+        },
+        transient: false,
+      },
       seed: {
         label: t('debug.seed'),
         value: store.getState().params.seed,
@@ -95,6 +109,7 @@ export default function DebugPanel() {
     setControls({
       rate,
       restoration: params.restoration,
+      cleft: cleftOption(params.cleft),
       viscosity: params.viscosity,
       approach: params.approach,
       seed: params.seed,
@@ -128,6 +143,7 @@ const NOTES: readonly { term: MessageKey; note: MessageKey }[] = [
   { term: 'debug.volume', note: 'debug.note.volume' },
   { term: 'debug.approach', note: 'debug.note.approach' },
   { term: 'debug.restoration', note: 'debug.note.restoration' },
+  { term: 'debug.cleft', note: 'debug.note.cleft' },
   { term: 'debug.seed', note: 'debug.note.seed' },
   { term: 'debug.rate', note: 'debug.note.rate' },
 ];

@@ -76,6 +76,11 @@ export interface CaseParams {
   seed: number;
   /** The kyphoplasty case shown: population mean, responder or no restoration. */
   restoration: Restoration;
+  /**
+   * An intravertebral cleft (a fluid or gas gap under the collapsed endplate, domain.md §3): drawn on
+   * the cut face and filled first by the cement, raising the odds of a leak (domain.md §5).
+   */
+  cleft: boolean;
   view: View;
   mode: Mode;
   lang: Lang;
@@ -96,6 +101,7 @@ export const DEFAULT_CASE: Readonly<CaseParams> = Object.freeze({
   volume: null,
   seed: 1,
   restoration: 'mean',
+  cleft: false,
   view: '3d',
   mode: 'patient',
   lang: 'en',

@@ -51,7 +51,7 @@ export interface ParsedQuery {
 
 export const QUERY_KEYS = [
   'procedure', 'level', 'grade', 'shape', 'approach', 'step', 't',
-  'viscosity', 'volume', 'seed', 'restoration', 'view', 'lang', 'mode', 'ui', 'origin', 'kiosk',
+  'viscosity', 'volume', 'seed', 'restoration', 'cleft', 'view', 'lang', 'mode', 'ui', 'origin', 'kiosk',
 ] as const;
 type QueryKey = (typeof QUERY_KEYS)[number];
 
@@ -146,6 +146,14 @@ export function parseCaseQuery(
   if (rawOrigin !== undefined) {
     origin = parseOrigin(rawOrigin);
     if (origin === null) issues.push({ param: 'origin', value: rawOrigin, reason: 'invalid' });
+  }
+
+  const cleft = seen.get('cleft');
+  if (cleft !== undefined) {
+    const value = cleft.toLowerCase();
+    if (value === '1' || value === 'true') params.cleft = true;
+    else if (value === '0' || value === 'false') params.cleft = false;
+    else issues.push({ param: 'cleft', value: cleft, reason: 'invalid' });
   }
 
   let kiosk = false;

@@ -14,7 +14,7 @@ import { PROTOCOL_VERSION } from './protocol.ts';
 import FACADE_MESSAGES from 'virtual:spinecast-facade-messages';
 
 /** The app's URL parameters (shared/product.md "App state in the URL") an element may carry. */
-const PARAMS = ['procedure', 'level', 'grade', 'shape', 'approach', 'step', 't', 'viscosity', 'volume', 'seed', 'view', 'lang', 'mode', 'restoration'];
+const PARAMS = ['procedure', 'level', 'grade', 'shape', 'approach', 'step', 't', 'viscosity', 'volume', 'seed', 'view', 'lang', 'mode', 'restoration', 'cleft'];
 const PROCEDURES = ['vp', 'bkp', 'compare'];
 
 // Where this script came from is where the app lives.

@@ -12,7 +12,7 @@ import type { MeshKind } from './partKind.ts';
 import { RENDER_ORDER, meshKindOf } from './partKind.ts';
 import { MU_PER_MM } from './fluoro/attenuation.ts';
 import { buildSectionCap } from './sectionCap.ts';
-import { fractureLines } from '../domain/anatomy/fractureLine.ts';
+import { cleftOutline, fractureLines } from '../domain/anatomy/fractureLine.ts';
 import { vertebraTransform } from '../domain/anatomy/spineLayout.ts';
 import { apply, invert } from '../domain/anatomy/vec.ts';
 import { createSectionMaterials } from './sectionMaterials.ts';
@@ -173,6 +173,19 @@ export function buildSegment(levels: readonly SegmentLevel[], target: string, fr
       crack.name = `${target}_fracture`;
       crack.renderOrder = 1;
       cap.add(crack);
+      // The cleft, where the cut crosses it: a dark gap of fluid or gas under the collapsed endplate.
+      const gap = cleftFace(fracture, x0 + toward * 0.00012);
+      if (gap) {
+        const g = fractureGeometry(gap, new Matrix4(), fracture);
+        gap.dispose();
+        g.setCollapse(collapse);
+        fractured.push(g);
+        owned.push(g.geometry);
+        const cleft = new Mesh(g.geometry, section.cleft);
+        cleft.name = `${target}_cleft`;
+        cleft.renderOrder = 2;
+        cap.add(cleft);
+      }
       group.add(cap, outline);
       entry = { cap, outline, fractured: f };
       caps.set(key, entry);
@@ -232,6 +245,22 @@ function fractureRibbon(fracture: FractureParams, x0: number): Geometry {
       positions.push(x0, ay - h, az, x0, by - h, bz, x0, by + h, bz);
       positions.push(x0, ay - h, az, x0, by + h, bz, x0, ay + h, az);
     }
+  }
+  const g = new Geometry();
+  g.setAttribute('position', new BufferAttribute(new Float32Array(positions), 3));
+  return g;
+}
+
+/** The cleft's section in the plane x = x0 as a fan of triangles (scene metres), or null without one. */
+function cleftFace(fracture: FractureParams, x0: number): Geometry | null {
+  const outline = cleftOutline(fracture, x0 * 1000);
+  if (outline.length < 3) return null;
+  const mid = outline.reduce((m, p) => [m[0] + p[0] / outline.length, m[1] + p[1] / outline.length, m[2] + p[2] / outline.length], [0, 0, 0]);
+  const positions: number[] = [];
+  for (let i = 0; i < outline.length; i++) {
+    const a = outline[i]!;
+    const b = outline[(i + 1) % outline.length]!;
+    positions.push(x0, mid[1] / 1000, mid[2] / 1000, x0, a[1] / 1000, a[2] / 1000, x0, b[1] / 1000, b[2] / 1000);
   }
   const g = new Geometry();
   g.setAttribute('position', new BufferAttribute(new Float32Array(positions), 3));

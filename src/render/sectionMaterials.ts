@@ -56,6 +56,8 @@ export interface SectionMaterials {
   outline: LineDashedMaterial;
   /** The fracture band on the cut face: dark, unlit, so it reads on any screen. */
   fracture: MeshBasicMaterial;
+  /** An intravertebral cleft on the cut face: a near-black gap (fluid or gas, no bone), unlit. */
+  cleft: MeshBasicMaterial;
   dispose(): void;
 }
 
@@ -66,17 +68,20 @@ export function createSectionMaterials(): SectionMaterials {
   const cancellous = new MeshStandardMaterial({ color: '#ffffff', map, roughness: 0.85, ...common });
   const outline = new LineDashedMaterial({ color: '#b9d3ff', dashSize: 0.0015, gapSize: 0.001, transparent: true, opacity: 0.85 });
   const fracture = new MeshBasicMaterial({ color: '#5c1a10', side: DoubleSide, polygonOffset: true, polygonOffsetFactor: -2, polygonOffsetUnits: -2 });
+  const cleft = new MeshBasicMaterial({ color: '#0e1116', side: DoubleSide, polygonOffset: true, polygonOffsetFactor: -3, polygonOffsetUnits: -3 });
   return {
     cortical,
     cancellous,
     outline,
     fracture,
+    cleft,
     dispose() {
       map.dispose();
       cortical.dispose();
       cancellous.dispose();
       outline.dispose();
       fracture.dispose();
+      cleft.dispose();
     },
   };
 }

@@ -21,7 +21,7 @@ export function CaseView({ params, procedure }: CaseViewProps) {
   return (
     <group>
       {showLabels && <Labels segment={segmentAround(index, params.level)} target={params.level} />}
-      <SpineModels level={params.level} grade={params.grade} shape={params.shape} procedure={procedure} restoration={params.restoration} />
+      <SpineModels level={params.level} grade={params.grade} shape={params.shape} procedure={procedure} restoration={params.restoration} cleft={params.cleft} />
       <Instruments params={params} landmarks={level.landmarks} procedure={procedure} />
       <CementCloudView params={params} procedure={procedure} />
       <HeightMarkers params={params} procedure={procedure} />

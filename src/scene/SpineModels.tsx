@@ -28,19 +28,21 @@ export interface SpineModelsProps {
   procedure: SingleProcedure;
   /** The kyphoplasty case shown (vertebroplasty has its own postural reduction). */
   restoration: Restoration;
+  /** The fracture holds an intravertebral cleft (drawn on the cut face). */
+  cleft: boolean;
 }
 
 /**
  * The treated level and two levels either side, loaded lazily from the generated model files, with
  * the fracture applied and the height each procedure gives back restored during its restoring step.
  */
-export function SpineModels({ level, grade, shape, procedure, restoration }: SpineModelsProps) {
+export function SpineModels({ level, grade, shape, procedure, restoration, cleft }: SpineModelsProps) {
   const store = useAppStoreApi();
   const invalidate = useThree((s) => s.invalidate);
   const index = useSpineIndex();
   const segment = useMemo(() => segmentAround(index, level), [index, level]);
   const gltfs = useSegmentModels(level);
-  const fracture: FractureParams = useMemo(() => ({ level, grade, shape }), [level, grade, shape]);
+  const fracture: FractureParams = useMemo(() => ({ level, grade, shape, cleft }), [level, grade, shape, cleft]);
   const built = useMemo(
     () => buildSegment(segment.map((l, i) => ({ id: l.id, scene: gltfs[i]!.scene })), level, fracture),
     // gltfs are cached per URL, so this runs again only for another level or fracture.

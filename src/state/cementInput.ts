@@ -13,5 +13,6 @@ export function cementInputFor(procedure: SingleProcedure, params: CaseParams): 
     viscosity: params.viscosity,
     volumeMl: plannedVolumeMl(procedure, params),
     seed: params.seed,
+    cleft: params.cleft,
   };
 }

@@ -35,6 +35,8 @@ export interface SpinecastState {
   seed: number;
   /** The kyphoplasty case shown: population mean (default), responder or none (restoration.ts). */
   restoration: CaseParams['restoration'];
+  /** Whether the fracture holds an intravertebral cleft. */
+  cleft: boolean;
   view: CaseParams['view'];
   mode: CaseParams['mode'];
   lang: CaseParams['lang'];

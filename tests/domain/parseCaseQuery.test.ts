@@ -17,12 +17,20 @@ describe('parseCaseQuery', () => {
     expect(parse('kiosk=yes').issues).toEqual([{ param: 'kiosk', value: 'yes', reason: 'invalid' }]);
   });
 
+  it('reads cleft as 1/0 or true/false (the form a shared link writes), off by default', () => {
+    expect(parse('').params.cleft).toBe(false);
+    expect(parse('cleft=1').params.cleft).toBe(true);
+    expect(parse('cleft=TRUE').params.cleft).toBe(true);
+    expect(parse('cleft=false').params.cleft).toBe(false);
+    expect(parse('cleft=0').issues).toEqual([]);
+  });
+
   it('applies every valid field', () => {
-    const r = parse('procedure=bkp&level=t12&grade=3&shape=crush&approach=unipedicular&viscosity=high&volume=3.5&seed=42&restoration=responder&view=split&mode=educator&lang=en&step=inflate&t=40');
+    const r = parse('procedure=bkp&level=t12&grade=3&shape=crush&approach=unipedicular&viscosity=high&volume=3.5&seed=42&restoration=responder&cleft=1&view=split&mode=educator&lang=en&step=inflate&t=40');
     expect(r.issues).toEqual([]);
     expect(r.params).toEqual({
       procedure: 'bkp', level: 'T12', grade: 3, shape: 'crush', approach: 'unipedicular', viscosity: 'high',
-      volume: 3.5, seed: 42, restoration: 'responder', view: 'split', mode: 'educator', lang: 'en', ui: 'full',
+      volume: 3.5, seed: 42, restoration: 'responder', cleft: true, view: 'split', mode: 'educator', lang: 'en', ui: 'full',
     });
     expect(r.step).toBe('inflate');
     expect(r.t).toBe(40);
@@ -40,6 +48,7 @@ describe('parseCaseQuery', () => {
     ['viscosity=runny', 'viscosity', 'invalid'],
     ['restoration=full', 'restoration', 'invalid'],
     ['restoration=0.47', 'restoration', 'invalid'],
+    ['cleft=maybe', 'cleft', 'invalid'],
     ['volume=lots', 'volume', 'invalid'],
     ['volume=1e3', 'volume', 'invalid'],
     ['volume=-2', 'volume', 'out-of-range'],

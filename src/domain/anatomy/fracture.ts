@@ -71,7 +71,16 @@ export function heightLossAt(f: FractureParams, x: number, z: number): number {
 export interface FractureDeformer {
   readonly params: FractureParams;
   deform: (p: Vec3) => Vec3;
+  /**
+   * The inverse: the intact point that `deform` moves to `p`. The fracture moves points only along
+   * the vertebra's own long axis, and keeps their order along it, so the inverse is found on that
+   * axis by bisection (to well under a micrometre).
+   */
+  restore: (p: Vec3) => Vec3;
 }
+
+/** No point moves further than this along the long axis (mm): more than any vertebra's height. */
+const MAX_SHIFT_MM = 80;
 
 /** Prepares the deformation for one fracture (precomputes frames). */
 export function fractureDeformer(f: FractureParams): FractureDeformer {
@@ -108,7 +117,19 @@ export function fractureDeformer(f: FractureParams): FractureDeformer {
     const d = rotate(toSpine, [0, dy * w, 0]);
     return [p[0] + d[0], p[1] + d[1], p[2] + d[2]];
   }
-  return { params: f, deform };
+  function restore(p: Vec3): Vec3 {
+    const [x, y, z] = apply(toLocal, p);
+    const at = (yi: number): number => apply(toLocal, deform(apply(toSpine, [x, yi, z])))[1];
+    let lo = y - MAX_SHIFT_MM;
+    let hi = y + MAX_SHIFT_MM;
+    for (let i = 0; i < 48; i++) {
+      const mid = (lo + hi) / 2;
+      if (at(mid) < y) lo = mid;
+      else hi = mid;
+    }
+    return apply(toSpine, [x, (lo + hi) / 2, z]);
+  }
+  return { params: f, deform, restore };
 }
 
 /**
