@@ -129,6 +129,26 @@ const CHECKED: Partial<Record<LevelId, Override>> = {
   T2: { scw: 18, scd: 16 }, // [U] blend toward the mid-thoracic canal
 };
 
+/** Measures of Clouthier 2023's mean lumbar mesh (mm). */
+export interface MeanMeshShape {
+  /** Body depth at mid-height on the midline. */
+  readonly midDepth: number;
+  /** Body width at mid-height (the waist). */
+  readonly waistWidth: number;
+  /** Body height at the body centre. */
+  readonly centreHeight: number;
+  /** Whole-vertebra extent AP × LR × SI. */
+  readonly extents: Extents;
+}
+
+/** Clouthier 2023 [C] (domain.md §2a), measured on that study's mean mesh, L2–L5. */
+export const MEAN_MESH: Readonly<Record<'L2' | 'L3' | 'L4' | 'L5', MeanMeshShape>> = {
+  L2: { midDepth: 35.7, waistWidth: 38.6, centreHeight: 26.6, extents: { ap: 87.7, lr: 83.0, si: 51.0 } },
+  L3: { midDepth: 36.4, waistWidth: 41.0, centreHeight: 26.6, extents: { ap: 89.8, lr: 92.6, si: 50.0 } },
+  L4: { midDepth: 36.0, waistWidth: 41.8, centreHeight: 27.5, extents: { ap: 88.8, lr: 89.8, si: 45.7 } },
+  L5: { midDepth: 38.4, waistWidth: 43.9, centreHeight: 30.1, extents: { ap: 83.1, lr: 94.8, si: 51.8 } },
+};
+
 // Clouthier 2023 [C] (domain.md §2a): mean-mesh whole-vertebra extent AP × LR × SI.
 // L1 and the thoracic levels are modelling estimates [U] that taper upward from L2 (thoracic SI
 // is descriptive only: the generator does not aim at it).
@@ -146,18 +166,19 @@ const EXTENTS: Record<LevelId, Extents> = {
   T11: { ap: 72, lr: 50, si: 50 }, // [U]
   T12: { ap: 76, lr: 50, si: 50 }, // [U]
   L1: { ap: 84, lr: 74, si: 50 }, // [U]
-  L2: { ap: 87.7, lr: 83.0, si: 51.0 }, // Clouthier 2023 [C]
-  L3: { ap: 89.8, lr: 92.6, si: 50.0 }, // Clouthier 2023 [C]
-  L4: { ap: 88.8, lr: 89.8, si: 45.7 }, // Clouthier 2023 [C]
-  L5: { ap: 83.1, lr: 94.8, si: 51.8 }, // Clouthier 2023 [C]
+  L2: MEAN_MESH.L2.extents, // Clouthier 2023 [C]
+  L3: MEAN_MESH.L3.extents, // Clouthier 2023 [C]
+  L4: MEAN_MESH.L4.extents, // Clouthier 2023 [C]
+  L5: MEAN_MESH.L5.extents, // Clouthier 2023 [C]
   S1: { ap: 60, lr: 100, si: 40 }, // simplified sacral base [U]
 };
 
-// Thoracic spinous processes point steeply down (mid-thoracic steepest), lumbar ones are
-// nearly horizontal: modelling estimates [U] from standard anatomy texts.
+// Thoracic spinous processes point steeply down (mid-thoracic steepest): modelling estimates [U]
+// from standard anatomy texts. Lumbar ones run back and a little down, so that the blade's tip
+// lies below mid-height as in Clouthier 2023's mean shape (lateral views in shared/reference/) [U].
 const SPINOUS_ANGLE: Record<LevelId, number> = {
   T1: 22, T2: 32, T3: 42, T4: 48, T5: 54, T6: 56, T7: 56, T8: 54, T9: 48, T10: 40, T11: 30, T12: 18,
-  L1: 8, L2: 6, L3: 4, L4: 4, L5: 6, S1: 30,
+  L1: 12, L2: 16, L3: 14, L4: 14, L5: 24, S1: 30,
 };
 
 function regionOf(id: LevelId): Region {

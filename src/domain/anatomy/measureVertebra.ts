@@ -159,3 +159,76 @@ export function measureVertebra(mesh: MeshView, id: LevelId): VertebraMeasuremen
     extents: { ap: max[2]! - min[2]!, lr: max[0]! - min[0]!, si: max[1]! - min[1]! },
   };
 }
+
+/**
+ * The lumbar shape measures of Clouthier 2023's mean mesh (domain.md §2a), plus where the
+ * processes reach, measured on a bone mesh in its own frame.
+ */
+export interface BodyOutline {
+  /** Widest left–right chord of the body at mid-height (y = 0): the waist. */
+  readonly waistWidth: number;
+  /** Anterior–posterior depth at mid-height on the midline (beside the basivertebral pit). */
+  readonly midDepth: number;
+  /** Body height at the body centre (mid-depth, midline). */
+  readonly centreHeight: number;
+  /** How far the bone reaches behind the body's back wall at mid-height (the spinous tip). */
+  readonly posteriorReach: number;
+  /** Top of the bone behind the body (superior articular processes) above the posterior rim. */
+  readonly sapRise: number;
+  /** Bottom of the bone behind the body below the posterior lower rim. */
+  readonly archDrop: number;
+  /** Height of the middle of the spinous tip (the last 4 mm of the reach) above mid-height. */
+  readonly spinousTipY: number;
+}
+
+export function measureBodyOutline(mesh: MeshView, id: LevelId): BodyOutline {
+  const g = vertebraGeometry(id);
+  const p = g.params;
+  let waistWidth = 0;
+  for (let f = -0.3; f <= 0.301; f += 0.05) {
+    const z = f * p.epd;
+    const w = 400 - firstHit(mesh, [200, 0, z], [-1, 0, 0]) - firstHit(mesh, [-200, 0, z], [1, 0, 0]);
+    if (Number.isFinite(w)) waistWidth = Math.max(waistWidth, w);
+  }
+  // The pit of the basivertebral foramen sits on the midline at mid-height: measure 3 mm either
+  // side of it and average.
+  let midDepth = 0;
+  let backWall = 0;
+  for (const x of [-3, 3]) {
+    const front = 200 - firstHit(mesh, [x, 0, 200], [0, 0, -1]);
+    const back = g.zPosterior - 4 + firstHit(mesh, [x, 0, g.zPosterior - 4], [0, 0, 1]);
+    midDepth += (front - back) / 2;
+    backWall += back / 2;
+  }
+  let minZ = Infinity;
+  let maxYBehind = -Infinity;
+  let minYBehind = Infinity;
+  const P = mesh.positions;
+  for (let i = 0; i < P.length; i += 3) {
+    const y = P[i + 1]!;
+    const z = P[i + 2]!;
+    if (z < minZ) minZ = z;
+    if (z < g.zPosterior - 2) {
+      if (y > maxYBehind) maxYBehind = y;
+      if (y < minYBehind) minYBehind = y;
+    }
+  }
+  let tipTop = -Infinity;
+  let tipBottom = Infinity;
+  for (let i = 0; i < P.length; i += 3) {
+    if (P[i + 2]! > minZ + 4) continue;
+    tipTop = Math.max(tipTop, P[i + 1]!);
+    tipBottom = Math.min(tipBottom, P[i + 1]!);
+  }
+  const rimTop = 200 - firstHit(mesh, [0, 200, g.zPosterior + HEIGHT_INSET_MM], [0, -1, 0]);
+  const rimBottom = -200 + firstHit(mesh, [0, -200, g.zPosterior + HEIGHT_INSET_MM], [0, 1, 0]);
+  return {
+    waistWidth,
+    midDepth,
+    centreHeight: measureBodyHeights(mesh, id).middle,
+    posteriorReach: backWall - minZ,
+    sapRise: maxYBehind - rimTop,
+    archDrop: rimBottom - minYBehind,
+    spinousTipY: (tipTop + tipBottom) / 2,
+  };
+}

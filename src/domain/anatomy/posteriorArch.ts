@@ -5,6 +5,7 @@
  * Shape constants are modelling estimates [U] unless a comment cites a source.
  */
 import { sdEllipse2, sdEllipsoid, sdSegment2, sdSuperellipse2, sdTaperedCapsule, smax, smin, type Sdf } from './sdfPrimitives.ts';
+import { MEAN_MESH } from './levels.ts';
 import { cross, normalize, type Vec3 } from './vec.ts';
 import type { FacetPlane, VertebraGeometry } from './vertebraGeometry.ts';
 
@@ -52,9 +53,10 @@ export function archLayout(g: VertebraGeometry): ArchLayout {
   // Spinous process: its tip sets the whole-vertebra AP extent (Clouthier 2023 [C] for L2–L5).
   const a = (p.spinousAngle * Math.PI) / 180;
   const spinousDir: Vec3 = [0, -Math.sin(a), -Math.cos(a)];
-  const spinousBase: Vec3 = [0, g.pedicleY - (lumbar ? 4 : 1), g.zCanalBack - 1];
+  // Lumbar: the blade's root spans the lamina, its tip below mid-height (mean-shape look) [U].
+  const spinousBase: Vec3 = [0, g.pedicleY - (lumbar ? 8 : 1), g.zCanalBack - 1];
   const tipHalfHeight = lumbar ? spinousTipHeight(g) / 2 : 3.5;
-  const zTip = g.zAnterior - p.extents.ap;
+  const zTip = spinousTipZ(g);
   const spinousLength = (spinousBase[2] - zTip - tipHalfHeight * Math.sin(a)) / Math.cos(a) + (lumbar ? 1.6 : -1.5);
   // Transverse processes: tip-to-tip span sets the LR extent (Clouthier 2023 [C] for L2–L5).
   const tipR = p.id === 'L5' ? 4.5 : lumbar ? 3 : 4.5;
@@ -72,7 +74,9 @@ export function archLayout(g: VertebraGeometry): ArchLayout {
   if (lumbar && g.inferiorFacet) {
     const total = p.extents.si - sup + inf;
     // L5's inferior processes sit on the sacral base, so it takes more of its height above [U].
-    sapUp = Math.max(4, (p.id === 'L5' ? 0.62 : 0.42) * total);
+    // The SAPs rise about as far above the endplate at L5 as at L2–L4 (Clouthier 2023 mean shape,
+    // posterior view in shared/reference/mean-L5.png): the same share of the height above the joint.
+    sapUp = Math.max(4, 0.42 * total);
     iapDown = Math.max(5, total - sapUp);
   }
   return {
@@ -92,6 +96,19 @@ export function archLayout(g: VertebraGeometry): ArchLayout {
     sapTop: sup + sapUp,
     iapBottom: inf - iapDown,
   };
+}
+
+/**
+ * Depth (z) of the spinous tip. L2–L5: behind the body's back wall by the mean mesh's AP extent
+ * less its mid-height depth (Clouthier 2023 [C], domain.md §2a): the mean's reach behind the body.
+ * Our bodies are shallower than the mean's, so the whole AP extent comes out a little short of
+ * the mean's. Other levels: the AP extent of their row in levels.ts.
+ */
+function spinousTipZ(g: VertebraGeometry): number {
+  const p = g.params;
+  const mean = p.id in MEAN_MESH ? MEAN_MESH[p.id as keyof typeof MEAN_MESH] : undefined;
+  if (!mean) return g.zAnterior - p.extents.ap;
+  return g.zPosterior - (mean.extents.ap - mean.midDepth);
 }
 
 /** Height of the lumbar spinous process at its tip: Clouthier 2023 mean 23.5 mm [C]. */
@@ -158,8 +175,16 @@ export function archSdf(g: VertebraGeometry): Sdf {
   const iapT = lumbar ? 7.5 : 7;
   const iapW = lumbar ? 6.5 : 5.5;
   const iapTop = L.laminaBottom + 4;
+  // Lumbar: the centre slides along the joint's long axis (tilted where the spine curves), so a
+  // long process keeps to its joint surface instead of being cut off by it.
+  const iapY = (iapTop + L.iapBottom) / 2;
+  const slide = fi && lumbar ? (iapY - fi.point[1]) / fi.axis[1] : 0;
   const iapCentre: Vec3 | undefined = fi
-    ? [fi.point[0] + fi.normal[0] * (iapT / 2 - 1.5), (iapTop + L.iapBottom) / 2, fi.point[2] + fi.normal[2] * (iapT / 2 - 1.5)]
+    ? [
+      fi.point[0] + fi.normal[0] * (iapT / 2 - 1.5) + fi.axis[0] * slide,
+      iapY,
+      fi.point[2] + fi.normal[2] * (iapT / 2 - 1.5) + fi.axis[2] * slide,
+    ]
     : undefined;
   const iapH = (iapTop - L.iapBottom) / 2;
   const sb = L.spinousBase;

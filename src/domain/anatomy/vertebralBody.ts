@@ -29,9 +29,12 @@ function bodyShape(g: VertebraGeometry): BodyShape {
     // Heart-shaped thoracic body, narrower anteriorly; modest waist [U] (modelling estimate).
     return { waist: 0.06, frontWaist: 0.03, backConcavity: 0.05, squareness: 2.1, taper: 0.22, endplateHollow: 0.7, foramenRadius: 1.3 };
   }
-  // Lumbar kidney shape. Waist ~10%: Clouthier 2023 mean mesh waist 38.6 mm vs EPW 43 (L2) and
-  // 43.9 vs 49 (L5) [C] (domain.md §2a/§2b); the rest are modelling estimates [U].
-  return { waist: 0.1, frontWaist: 0.06, backConcavity: 0.07, squareness: 2.15, taper: 0.04, endplateHollow: 0.9, foramenRadius: 1.9 };
+  // Lumbar kidney shape, Clouthier 2023 mean mesh [C] (domain.md §2a/§2b): waist ~10%, 38.6 mm
+  // at mid-height vs EPW 43 (L2) and 43.9 vs 49 (L5); the mean's centre is nearly as tall as its
+  // rims (26.6 mm at L2), so the endplates are only slightly hollow inside their raised rims.
+  // The mean is also deeper at mid-height (35.7 mm at L2) than our front wall's dip allows, but
+  // the cement model's leak calibration rests on this body's front wall, so it stays [U].
+  return { waist: 0.1, frontWaist: 0.06, backConcavity: 0.07, squareness: 2.15, taper: 0.04, endplateHollow: 0.4, foramenRadius: 1.9 };
 }
 
 /**

@@ -1,23 +1,26 @@
 /**
  * Dimensions measured on the generated bone meshes (public/models/spine/<LEVEL>.glb), mapped back
  * to each vertebra's own frame, against domain.md §2b (±10%, ±5% for confirmed values) and the
- * Clouthier 2023 mean-mesh extents of §2a (±8%).
+ * Clouthier 2023 mean mesh of §2a (extents ±4%, body outline and spinous reach).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LEVELS, levelParams, type LevelId, type LevelParams } from '../../../src/domain/anatomy/levels.ts';
-import { measureVertebra, toLocal, type VertebraMeasurements } from '../../../src/domain/anatomy/measureVertebra.ts';
+import { LEVELS, MEAN_MESH, levelParams, type LevelId, type LevelParams } from '../../../src/domain/anatomy/levels.ts';
+import { measureBodyOutline, measureVertebra, toLocal, type BodyOutline, type VertebraMeasurements } from '../../../src/domain/anatomy/measureVertebra.ts';
 import { spineIndex } from '../../../src/domain/anatomy/landmarks.ts';
 import { vertebraTransform } from '../../../src/domain/anatomy/spineLayout.ts';
 import { invert, rotate } from '../../../src/domain/anatomy/vec.ts';
 import { levelMesh } from './glbMeshes.ts';
 
 const VERTEBRAE = LEVELS.filter((l) => l !== 'S1');
+const LUMBAR = ['L2', 'L3', 'L4', 'L5'] as const;
 const measured = new Map<LevelId, VertebraMeasurements>();
+const outline = new Map<LevelId, BodyOutline>();
 
 beforeAll(async () => {
   for (const id of VERTEBRAE) {
-    const bone = await levelMesh(id, id);
-    measured.set(id, measureVertebra(toLocal(bone, vertebraTransform(id)), id));
+    const bone = toLocal(await levelMesh(id, id), vertebraTransform(id));
+    measured.set(id, measureVertebra(bone, id));
+    if ((LUMBAR as readonly string[]).includes(id)) outline.set(id, measureBodyOutline(bone, id));
   }
 });
 
@@ -64,12 +67,50 @@ describe('across levels', () => {
     expect(['T4', 'T5']).toContain(best);
   });
 
-  it.each(['L2', 'L3', 'L4', 'L5'] as const)('%s whole-vertebra extents AP × LR × SI within 8%% of the mean mesh', (id) => {
+});
+
+/**
+ * Against Clouthier 2023's mean lumbar mesh (J Biomech 146:111421; domain.md §2a, measured on the
+ * mean mesh; pictures in shared/reference/mean-*.png).
+ */
+describe('L2–L5 against the Clouthier 2023 mean mesh', () => {
+  it.each(LUMBAR)('%s whole-vertebra extents AP × LR × SI match the mean mesh (±4%, L5 SI ±10%)', (id) => {
     const m = measured.get(id)!;
-    const e = levelParams(id).extents; // Clouthier 2023 [C]
-    expectNear(m.extents.ap, e.ap, 0.08, 'AP extent');
-    expectNear(m.extents.lr, e.lr, 0.08, 'LR extent');
-    expectNear(m.extents.si, e.si, 0.08, 'SI extent');
+    const e = MEAN_MESH[id].extents;
+    expectNear(m.extents.ap, e.ap, 0.04, 'AP extent');
+    expectNear(m.extents.lr, e.lr, 0.04, 'LR extent');
+    // L5's inferior articular processes end on the simplified sacrum (trimmed where they would
+    // meet it), so they cannot reach as low as the mean's: its SI extent is held to 10% only.
+    expectNear(m.extents.si, e.si, id === 'L5' ? 0.1 : 0.04, 'SI extent');
+  });
+
+  it.each(LUMBAR)('%s spinous tip reaches behind the body as far as the mean\'s: AP extent less mid-height depth (±4%)', (id) => {
+    const mean = MEAN_MESH[id];
+    expectNear(outline.get(id)!.posteriorReach, mean.extents.ap - mean.midDepth, 0.04, 'reach behind the body');
+  });
+
+  it.each(LUMBAR)('%s waist: body width at mid-height matches the mean mesh (±3%)', (id) => {
+    expectNear(outline.get(id)!.waistWidth, MEAN_MESH[id].waistWidth, 0.03, 'waist width');
+  });
+
+  it.each(LUMBAR)('%s body height at the centre matches the mean mesh, endplates only slightly hollow (±11%)', (id) => {
+    expectNear(outline.get(id)!.centreHeight, MEAN_MESH[id].centreHeight, 0.11, 'centre height');
+  });
+
+  it.each(LUMBAR)('%s body depth at mid-height on the midline no further from the mean mesh than now (±15%)', (id) => {
+    // Our bodies are shallower than the mean's (its 35–38 mm against our 31–33 mm); the cement
+    // model's calibration rests on this body, so the bound only keeps the front wall from dipping
+    // further (domain.md §2a).
+    expectNear(outline.get(id)!.midDepth, MEAN_MESH[id].midDepth, 0.15, 'mid-height depth');
+  });
+
+  it('L5 superior articular processes rise no more than 2 mm above the highest of L2–L4 (mean-L5.png, posterior view)', () => {
+    const rise = Math.max(...(['L2', 'L3', 'L4'] as const).map((id) => outline.get(id)!.sapRise));
+    expect(outline.get('L5')!.sapRise).toBeLessThanOrEqual(rise + 2);
+  });
+
+  it.each(LUMBAR)('%s spinous tip lies below mid-height, as in the mean shape\'s lateral view', (id) => {
+    expect(outline.get(id)!.spinousTipY).toBeLessThan(-2);
   });
 });
 
