@@ -1,8 +1,8 @@
 import { Html } from '@react-three/drei';
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Group } from 'three';
-import { BufferAttribute, BufferGeometry, LineBasicMaterial } from 'three';
+import { BufferAttribute, BufferGeometry, LineBasicMaterial, Vector3 } from 'three';
 import { wedgeAngleDeg } from '../domain/anatomy/fracture.ts';
 import type { Vec3 } from '../domain/anatomy/vec.ts';
 import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
@@ -11,6 +11,7 @@ import { prepareHeightLines } from '../domain/procedures/caseMetrics.ts';
 import { restoredShareFor } from '../domain/procedures/restoration.ts';
 import { collapseOf } from '../domain/procedures/samplePose.ts';
 import { useT } from '../i18n/useT.ts';
+import { stackLabels } from '../render/labelStack.ts';
 import { mmToScene } from '../render/toScene.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
 import { useShotState } from './ShotContext.ts';
@@ -66,8 +67,29 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
   const anchors = useRef<Record<string, Group | null>>({});
   const labels = useRef<Record<string, HTMLSpanElement | null>>({});
   const shown = useRef<Record<string, string>>({});
+  // Each label's size, kept current by the browser (a new number, a font arriving, larger text).
+  const sizes = useRef<Record<string, [number, number] | undefined>>({});
+  const scratch = useMemo(() => new Vector3(), []);
+  // The labels mount in drei's own root, after this component: each is watched from its first frame.
+  const observed = useMemo(() => new WeakSet<HTMLElement>(), []);
+  // A label that changed size may now overlap another: draw a frame to place them again (the
+  // view draws on demand, so nothing else would).
+  const invalidate = useThree((st) => st.invalidate);
+  const observer = useMemo(
+    () =>
+      new ResizeObserver((entries) => {
+        for (const e of entries) {
+          const key = (e.target as HTMLElement).dataset['measure'];
+          const box = e.borderBoxSize[0];
+          if (key && box) sizes.current[key] = [box.inlineSize, box.blockSize];
+        }
+        invalidate();
+      }),
+    [invalidate],
+  );
+  useEffect(() => () => observer.disconnect(), [observer]);
 
-  useFrame(() => {
+  useFrame(({ camera, size }) => {
     const s = store.getState();
     const g = root.current;
     if (!g) return;
@@ -75,6 +97,10 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
     g.visible = visible;
     const wedgeOn = visible && s.layers.wedge;
     for (const [key, span] of Object.entries(labels.current)) {
+      if (span && !observed.has(span)) {
+        observed.add(span);
+        observer.observe(span);
+      }
       if (span) span.style.display = visible && (key !== 'wedge' || wedgeOn) ? '' : 'none';
     }
     if (!visible) return;
@@ -95,6 +121,20 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
       show(k, t('measure.heightMm', { mm: t.number(mm, 1) }), mm);
     }
     p.needsUpdate = true;
+    // Where the three feet fall on the screen: labels that would overlap there hang lower instead.
+    // This frame's camera (the rig moved it just now; the renderer would update it only later).
+    camera.updateMatrixWorld();
+    g.updateWorldMatrix(true, false);
+    const items = LINES.map((k) => {
+      scratch.copy(anchors.current[k]?.position ?? scratch.set(0, 0, 0)).applyMatrix4(g.matrixWorld).project(camera);
+      const wh = sizes.current[k];
+      return { x: ((scratch.x + 1) / 2) * size.width, y: ((1 - scratch.y) / 2) * size.height, w: wh?.[0] ?? 0, h: wh?.[1] ?? 0 };
+    });
+    stackLabels(items).forEach((drop, j) => {
+      const span = labels.current[LINES[j]!];
+      const want = `translateY(${Math.round(drop)}px)`;
+      if (span && span.style.transform !== want) span.style.transform = want;
+    });
     if (wedgeOn) {
       const w = parts.wedge.getAttribute('position') as BufferAttribute;
       const a = lines.anterior;

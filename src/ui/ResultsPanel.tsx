@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { SingleProcedure } from '../domain/caseParams.ts';
 import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import { planFor } from '../domain/procedures/plans.ts';
@@ -16,6 +16,29 @@ function keyLine(shape: string): 'anterior' | 'middle' {
 }
 
 /**
+ * Height of the 3D view (CSS px) from which the table, opened at the end, still leaves both
+ * vertebrae room above it: the strip is about 200 px tall, and the panes keep their titles at the
+ * top. Below it (a laptop at 1280×800, a tablet in landscape, a phone) the table waits to be asked
+ * for, and then lies over the view without moving the vertebrae into the strip left above it.
+ */
+export const ROOMY_VIEW_PX = 560;
+
+/** Whether the 3D view this element lies in is tall enough for the open table beside the vertebrae. */
+function useRoomyView(el: RefObject<HTMLElement | null>): boolean {
+  const [roomy, setRoomy] = useState(false);
+  useLayoutEffect(() => {
+    const view = el.current?.closest('[data-view-root]');
+    if (!view) return;
+    const measure = () => setRoomy(view.getBoundingClientRect().height >= ROOMY_VIEW_PX);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(view);
+    return () => observer.disconnect();
+  }, [el]);
+  return roomy;
+}
+
+/**
  * The measured differences between the procedures on this case: heights and wedge angle measured on
  * the model, cement, leaks, steps and typical time, each with where the number comes from.
  */
@@ -23,10 +46,13 @@ export function ResultsPanel() {
   const t = useT();
   const fmt = (v: number, digits = 1): string => t.number(v, digits);
   const params = useAppStore((s) => s.params);
-  // Closed while the procedure plays (it would cover the view); it opens by itself at the end.
+  // Closed while the procedure plays (it would cover the view); it opens by itself at the end
+  // where the view has room for it beside the vertebrae.
+  const section = useRef<HTMLElement>(null);
+  const roomy = useRoomyView(section);
   const [choice, setChoice] = useState<boolean | null>(null);
   const atEnd = useAppStore((s) => s.stepIndex === selectPlan(s).steps.length - 1);
-  const open = choice ?? atEnd;
+  const open = choice ?? (atEnd && roomy);
   const procedures = shownProcedures(params.procedure);
   const metrics = useMetrics();
   const rows = procedures.map((p) => ({ p, m: metrics(p, params)! }));
@@ -39,7 +65,9 @@ export function ResultsPanel() {
   };
 
   return (
-    <section className={`results${open ? ' is-open' : ''}`} data-covers-view="">
+    // The panes frame their shot clear of it only where there is room; in a short view the open table
+    // is a brief look over the vertebrae, which keep their size.
+    <section ref={section} className={`results${open ? ' is-open' : ''}`} data-covers-view={open && !roomy ? undefined : ''}>
       <button type="button" className="button results__toggle" aria-expanded={open} onClick={() => setChoice(!open)} id="results-title">
         {t('results.title')}
       </button>

@@ -1,5 +1,5 @@
 /** Shared steps of the browser tests: open the app, watch the console and the network, read pixels. */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { inject } from 'vitest';
 import type { SpinecastApi, SpinecastState } from '../../src/state/commandApi.ts';
@@ -94,4 +94,16 @@ export function changedShare(a: PixelStats, b: PixelStats): number {
     if (d > 30) changed++;
   }
   return changed / (a.width * a.height);
+}
+
+/**
+ * The results table, opened: it opens by itself at the end only where the view has room for it
+ * beside the vertebrae (ResultsPanel's ROOMY_VIEW_PX); elsewhere its button opens it.
+ */
+export async function openResults(page: Page): Promise<Locator> {
+  const toggle = page.locator('.results__toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  const table = page.locator('.results__table');
+  await table.waitFor();
+  return table;
 }

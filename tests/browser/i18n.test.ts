@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { pseudoLocalize } from '../../src/i18n/pseudoLocale.ts';
-import { openApp, waitReady } from './helpers.ts';
+import { openApp, openResults, waitReady } from './helpers.ts';
 
 const LOCALES = join(import.meta.dirname, '../../src/i18n/locales');
 const SHOTS = join(import.meta.dirname, '../../test-results/i18n');
@@ -101,8 +101,7 @@ async function compareAtEnd(page: Page): Promise<string> {
     window.spinecast!.goToStep(steps[steps.length - 1]!);
   });
   await waitReadySlow(page);
-  const table = page.locator('.results__table');
-  await table.waitFor();
+  const table = await openResults(page);
   return (await table.textContent()) ?? '';
 }
 
