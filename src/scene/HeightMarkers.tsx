@@ -130,9 +130,9 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
       const wh = sizes.current[k];
       return { x: ((scratch.x + 1) / 2) * size.width, y: ((1 - scratch.y) / 2) * size.height, w: wh?.[0] ?? 0, h: wh?.[1] ?? 0 };
     });
-    stackLabels(items).forEach((drop, j) => {
+    stackLabels(items, size.width).forEach(([dx, drop], j) => {
       const span = labels.current[LINES[j]!];
-      const want = `translateY(${Math.round(drop)}px)`;
+      const want = `translate(${Math.round(dx)}px, ${Math.round(drop)}px)`;
       if (span && span.style.transform !== want) span.style.transform = want;
     });
     if (wedgeOn) {
