@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { embedScript } from './scripts/lib/viteEmbed.ts';
 import { offline } from './scripts/lib/offlinePlugin.ts';
+import { noscriptInEveryLanguage } from './scripts/lib/noscriptPlugin.ts';
 import { scenePreload } from './scripts/lib/scenePreload.ts';
 
 /**
@@ -38,7 +39,7 @@ function contentSecurityPolicy(): Plugin {
 // Unit tests run in node; browser tests drive Debian's Chromium through playwright-core
 // against a production build served by `vite preview` (see tests/browser/globalSetup.ts).
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), offline(), scenePreload(), embedScript()],
+  plugins: [react(), contentSecurityPolicy(), noscriptInEveryLanguage(), offline(), scenePreload(), embedScript()],
   base: './',
   build: {
     target: 'es2022',
