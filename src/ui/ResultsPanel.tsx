@@ -2,18 +2,13 @@ import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { SingleProcedure } from '../domain/caseParams.ts';
 import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import { planFor } from '../domain/procedures/plans.ts';
-import { heightMetrics } from '../domain/procedures/caseMetrics.ts';
+import { heightMetrics, keyLine } from '../domain/procedures/caseMetrics.ts';
 import { PROCEDURE_MINUTES } from '../domain/evidence.ts';
 import { useT } from '../i18n/useT.ts';
 import type { ProcedureMetrics } from '../state/commandApi.ts';
 import { useMetrics } from './useMetrics.ts';
 import { selectPlan } from '../state/store.ts';
 import { useAppStore } from '../state/useAppStore.ts';
-
-/** The line the fracture shape takes most height from. */
-function keyLine(shape: string): 'anterior' | 'middle' {
-  return shape === 'wedge' ? 'anterior' : 'middle';
-}
 
 /**
  * Height of the 3D view (CSS px) from which the table, opened at the end, still leaves both

@@ -108,12 +108,20 @@ export function bodyHeights(fracture: FractureParams, collapse: number): Heights
   return { anterior: lines.anterior.mm, middle: lines.middle.mm, posterior: lines.posterior.mm };
 }
 
+/**
+ * The measuring line a fracture shape takes most height from, where restoration is read: the front
+ * of a wedge, the middle of a biconcave or crush fracture (domain.md §3).
+ */
+export function keyLine(shape: FractureParams['shape']): 'anterior' | 'middle' {
+  return shape === 'wedge' ? 'anterior' : 'middle';
+}
+
 export function heightMetrics(procedure: SingleProcedure, fracture: FractureParams, restoration: Restoration): HeightMetrics {
   const share = restoredShareFor(procedure, restoration);
   const intact = bodyHeights(fracture, 0);
   const before = bodyHeights(fracture, 1);
   const after = bodyHeights(fracture, 1 - share);
-  const key = fracture.shape === 'wedge' ? 'anterior' : fracture.shape === 'biconcave' ? 'middle' : 'middle';
+  const key = keyLine(fracture.shape);
   const lost = intact[key] - before[key];
   return {
     intactMm: intact,
