@@ -21,7 +21,7 @@ for (const id of ids.length ? ids : lumbar) {
   console.log(
     id,
     'waist', f(o.waistWidth, t?.waistWidth), 'midDepth', f(o.midDepth, t?.midDepth), 'centreH', f(o.centreHeight, t?.centreHeight),
-    'reach', f(o.posteriorReach, t ? +(t.extents.ap - t.midDepth).toFixed(1) : undefined), 'sapRise', f(o.sapRise), 'archDrop', f(o.archDrop), 'tipY', f(o.spinousTipY),
+    'reach', f(o.posteriorReach, t ? +(t.extents.ap - t.midDepth).toFixed(1) : undefined), 'sapRise', f(o.sapRise), 'archDrop', f(o.archDrop), 'tipY', f(o.spinousTipY), 'spH', f(o.spinousHeight, 23.5),
     'AP', f(e.ap, p.extents.ap), 'LR', f(e.lr, p.extents.lr), 'SI', f(e.si, p.extents.si),
   );
 }

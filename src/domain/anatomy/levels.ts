@@ -178,7 +178,7 @@ const EXTENTS: Record<LevelId, Extents> = {
 // lies below mid-height as in Clouthier 2023's mean shape (lateral views in shared/reference/) [U].
 const SPINOUS_ANGLE: Record<LevelId, number> = {
   T1: 22, T2: 32, T3: 42, T4: 48, T5: 54, T6: 56, T7: 56, T8: 54, T9: 48, T10: 40, T11: 30, T12: 18,
-  L1: 12, L2: 16, L3: 14, L4: 14, L5: 24, S1: 30,
+  L1: 12, L2: 16, L3: 14, L4: 14, L5: 18, S1: 30,
 };
 
 function regionOf(id: LevelId): Region {

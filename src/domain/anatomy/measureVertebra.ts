@@ -179,6 +179,8 @@ export interface BodyOutline {
   readonly archDrop: number;
   /** Height of the middle of the spinous tip (the last 4 mm of the reach) above mid-height. */
   readonly spinousTipY: number;
+  /** Greatest height of the spinous process on the midline, over the 20 mm in front of its tip. */
+  readonly spinousHeight: number;
 }
 
 export function measureBodyOutline(mesh: MeshView, id: LevelId): BodyOutline {
@@ -220,6 +222,11 @@ export function measureBodyOutline(mesh: MeshView, id: LevelId): BodyOutline {
     tipTop = Math.max(tipTop, P[i + 1]!);
     tipBottom = Math.min(tipBottom, P[i + 1]!);
   }
+  let spinousHeight = 0;
+  for (let dz = 1; dz <= 20; dz += 1) {
+    const h = 400 - firstHit(mesh, [0, 200, minZ + dz], [0, -1, 0]) - firstHit(mesh, [0, -200, minZ + dz], [0, 1, 0]);
+    if (Number.isFinite(h)) spinousHeight = Math.max(spinousHeight, h);
+  }
   const rimTop = 200 - firstHit(mesh, [0, 200, g.zPosterior + HEIGHT_INSET_MM], [0, -1, 0]);
   const rimBottom = -200 + firstHit(mesh, [0, -200, g.zPosterior + HEIGHT_INSET_MM], [0, 1, 0]);
   return {
@@ -230,5 +237,6 @@ export function measureBodyOutline(mesh: MeshView, id: LevelId): BodyOutline {
     sapRise: maxYBehind - rimTop,
     archDrop: rimBottom - minYBehind,
     spinousTipY: (tipTop + tipBottom) / 2,
+    spinousHeight,
   };
 }

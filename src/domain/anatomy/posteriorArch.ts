@@ -57,7 +57,7 @@ export function archLayout(g: VertebraGeometry): ArchLayout {
   const spinousBase: Vec3 = [0, g.pedicleY - (lumbar ? 8 : 1), g.zCanalBack - 1];
   const tipHalfHeight = lumbar ? spinousTipHeight(g) / 2 : 3.5;
   const zTip = spinousTipZ(g);
-  const spinousLength = (spinousBase[2] - zTip - tipHalfHeight * Math.sin(a)) / Math.cos(a) + (lumbar ? 1.6 : -1.5);
+  const spinousLength = (spinousBase[2] - zTip - tipHalfHeight * Math.sin(a)) / Math.cos(a) + (lumbar ? 1.2 : -1.5);
   // Transverse processes: tip-to-tip span sets the LR extent (Clouthier 2023 [C] for L2–L5).
   const tipR = p.id === 'L5' ? 4.5 : lumbar ? 3 : 4.5;
   const transverseBase: Vec3 = [pillar[0] + 1, g.pedicleY + 1, pillar[2] + 1];
@@ -189,7 +189,9 @@ export function archSdf(g: VertebraGeometry): Sdf {
   const iapH = (iapTop - L.iapBottom) / 2;
   const sb = L.spinousBase;
   const sd = L.spinousDir;
-  const hBase = lumbar ? 12 : 9;
+  // Lumbar blade: tall from its root, nearly its full Clouthier 2023 height (23.5 mm [C]) near the
+  // tip, as in the mean shape's lateral view [U].
+  const hBase = lumbar ? 16 : 9;
   const hTip = lumbar ? spinousTipHeight(g) : 7;
   const tBase = lumbar ? 5.5 : 4.5;
   const tTip = lumbar ? 9 : 5;
@@ -227,9 +229,10 @@ export function archSdf(g: VertebraGeometry): Sdf {
     const tt = (tBase + (tTip - tBase) * f * f) / 2;
     // The blade keeps its upper border and grows downward towards the tip (hatchet shape).
     const pc = perp - (hBase / 2 - hh);
-    // Sagittal outline: a rounded rectangle (superellipse), so the blade ends in a rounded edge.
+    // Sagittal outline: a rounded rectangle (superellipse, square enough that the blade keeps its
+    // height to near the tip), so the blade ends in a rounded edge.
     const outline = lumbar
-      ? sdSuperellipse2(along - L.spinousLength / 2, pc, L.spinousLength / 2, hh, 3.2)
+      ? sdSuperellipse2(along - L.spinousLength / 2, pc, L.spinousLength / 2, hh, 6)
       : smax(Math.abs(pc) - hh, Math.abs(along - L.spinousLength / 2) - L.spinousLength / 2, 3);
     let sp = smax(outline, x - tt, 2);
     if (!lumbar) {

@@ -104,6 +104,10 @@ describe('L2–L5 against the Clouthier 2023 mean mesh', () => {
     expectNear(outline.get(id)!.midDepth, MEAN_MESH[id].midDepth, 0.15, 'mid-height depth');
   });
 
+  it.each(LUMBAR)('%s spinous process height: Clouthier 2023 population mean 23.5 mm (±12%)', (id) => {
+    expectNear(outline.get(id)!.spinousHeight, 23.5, 0.12, 'spinous process height');
+  });
+
   it('L5 superior articular processes rise no more than 2 mm above the highest of L2–L4 (mean-L5.png, posterior view)', () => {
     const rise = Math.max(...(['L2', 'L3', 'L4'] as const).map((id) => outline.get(id)!.sapRise));
     expect(outline.get('L5')!.sapRise).toBeLessThanOrEqual(rise + 2);
