@@ -2,7 +2,7 @@
  * Turns the loaded level files into one scene group: materials by tissue, the lower level of detail
  * for the outer levels, and the treated level (plus the disc above it) fractured at run time.
  */
-import type { BufferGeometry, MeshStandardMaterial, Object3D } from 'three';
+import type { BufferGeometry, Material, MeshStandardMaterial, Object3D } from 'three';
 import { BackSide, BufferAttribute, BufferGeometry as Geometry, Group, LineSegments, Matrix4, Mesh, Plane, Vector3 } from 'three';
 import type { FractureParams } from '../domain/anatomy/fracture.ts';
 import { NEAR_CUT, materialFor } from './anatomyMaterials.ts';
@@ -162,30 +162,23 @@ export function buildSegment(levels: readonly SegmentLevel[], target: string, fr
       outline.computeLineDistances();
       outline.name = `${target}_intact_outline`;
       outline.renderOrder = 5;
+      // A drawing on the face that follows the fracture as it collapses and is restored.
+      const onFace = (flat: BufferGeometry, material: Material, name: string, renderOrder: number) => {
+        const m = fractureGeometry(flat, new Matrix4(), fracture);
+        flat.dispose();
+        m.setCollapse(collapse);
+        fractured.push(m);
+        owned.push(m.geometry);
+        const mesh = new Mesh(m.geometry, material);
+        mesh.name = `${target}_${name}`;
+        mesh.renderOrder = renderOrder;
+        cap.add(mesh);
+      };
       // The fracture drawn on the face: a band of compacted bone under the collapsed endplate.
-      const ribbon = fractureRibbon(fracture, x0 + toward * 0.0001);
-      const r = fractureGeometry(ribbon, new Matrix4(), fracture);
-      ribbon.dispose();
-      r.setCollapse(collapse);
-      fractured.push(r);
-      owned.push(r.geometry);
-      const crack = new Mesh(r.geometry, section.fracture);
-      crack.name = `${target}_fracture`;
-      crack.renderOrder = 1;
-      cap.add(crack);
+      onFace(fractureRibbon(fracture, x0 + toward * 0.0001), section.fracture, 'fracture', 1);
       // The cleft, where the cut crosses it: a dark gap of fluid or gas under the collapsed endplate.
       const gap = cleftFace(fracture, x0 + toward * 0.00012);
-      if (gap) {
-        const g = fractureGeometry(gap, new Matrix4(), fracture);
-        gap.dispose();
-        g.setCollapse(collapse);
-        fractured.push(g);
-        owned.push(g.geometry);
-        const cleft = new Mesh(g.geometry, section.cleft);
-        cleft.name = `${target}_cleft`;
-        cleft.renderOrder = 2;
-        cap.add(cleft);
-      }
+      if (gap) onFace(gap, section.cleft, 'cleft', 2);
       group.add(cap, outline);
       entry = { cap, outline, fractured: f };
       caps.set(key, entry);
