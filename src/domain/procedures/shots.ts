@@ -52,7 +52,9 @@ export interface Shot {
 }
 
 export const SHOTS: Readonly<Record<ShotId, Shot>> = Object.freeze({
-  overview: { cutaway: false, nearCut: false, measures: false, azimuthDeg: 40, elevationDeg: 22, focus: 'body', frameMm: [150, 120], softOpacity: 1 },
+  // Positioning: the treated level and its neighbours from the side, as the lateral X-ray sees them,
+  // so the collapsed front of the broken body reads among the healthy ones; nerves half faded.
+  overview: { cutaway: false, nearCut: false, measures: false, azimuthDeg: 84, elevationDeg: 8, focus: 'body', frameMm: [150, 120], softOpacity: 0.6 },
   back: { cutaway: false, nearCut: false, measures: false, azimuthDeg: 15, elevationDeg: 28, focus: 'body', frameMm: [140, 110], softOpacity: 1 },
   // Docking: the pedicle's entry from the needle's side, close enough to see the tip on the bone.
   entry: { cutaway: false, nearCut: false, measures: false, azimuthDeg: 50, elevationDeg: 30, focus: 'entry', frameMm: [70, 56], softOpacity: 1 },
