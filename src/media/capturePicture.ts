@@ -23,7 +23,7 @@ export function frameContent(store: AppStore, caption: boolean): FrameContent {
   return {
     lang: s.params.lang,
     paneTitles: s.params.procedure === 'compare',
-    bullseye: selectPlan(s).steps[s.stepIndex]!.id === 'dock',
+    bullseye: selectPlan(s).steps[s.stepIndex]!.bullseye === true,
     caption: caption ? captionLines(s) : null,
   };
 }

@@ -144,7 +144,7 @@ export function FluoroLayer({ procedure, landmarks }: FluoroLayerProps) {
       if (shownT !== posedAt) source.poseAt(s, shownT);
       // Docking is checked on the bull's-eye view: the AP beam turned to look straight down the
       // pedicle along the planned path (domain.md §1 step 3), so the needle shows end-on.
-      const docking = selectPlan(s).steps[s.stepIndex]!.id === 'dock';
+      const docking = selectPlan(s).steps[s.stepIndex]!.bullseye === true;
       const path = prepared.trajectories[0]!;
       if (docking) renderer.render(gl, scene, 'ap', path.entry, [-path.direction[0], -path.direction[1], -path.direction[2]]);
       else renderer.render(gl, scene, 'ap', focus);
@@ -179,14 +179,14 @@ export function useFluoroShown(): { view: View; pictureInPicture: boolean } {
 export function FluoroLabels({ width, height }: { width: number; height: number }) {
   const t = useT();
   const shown = useFluoroShown();
-  const step = useAppStore((s) => selectPlan(s).steps[s.stepIndex]!.id);
+  const step = useAppStore((s) => selectPlan(s).steps[s.stepIndex]!);
   const level = useAppStore((s) => s.params.level);
   const layout = fluoroLayout(shown.view, width, height, shown.pictureInPicture);
   const guides = useMemo(() => safetyGuides(level), [level]);
   if (!layout.ap || !layout.lateral) return null;
   const top = (rect: Rect) => height - rect.y - rect.height;
   // Each picture is described in words for screen readers: which view, and what it shows at this step.
-  const what = XRAY_WHAT[step];
+  const what = XRAY_WHAT[step.id];
   const describe = (projection: Projection) =>
     t('xray.describe', {
       projection: t(`xray.name.${projection}`),
@@ -205,7 +205,7 @@ export function FluoroLabels({ width, height }: { width: number; height: number 
   );
   // The safety-rule moment (domain.md §1 step 4): while the needle crosses the pedicle, the AP image
   // marks the medial pedicle wall and the lateral image the posterior wall of the body.
-  const showGuides = step === 'pedicle' || step === 'body';
+  const showGuides = step.safetyGuides === true;
   const line = (rect: Rect, projection: Projection, [a, b]: readonly [Vec3, Vec3], key: string) => {
     const camera = cArmCamera(projection, guides.focus, guideCameras[projection]);
     const p = (v: Vec3): [number, number] => {
@@ -223,7 +223,7 @@ export function FluoroLabels({ width, height }: { width: number; height: number 
     <div className="fluoro-labels">
       {frame(layout.ap, 'ap')}
       {frame(layout.lateral, 'lateral')}
-      {label(layout.ap, step === 'dock' ? t('fluoro.bullseye') : t('fluoro.ap'), 'ap')}
+      {label(layout.ap, step.bullseye ? t('fluoro.bullseye') : t('fluoro.ap'), 'ap')}
       {label(layout.lateral, t('fluoro.lateral'), 'lateral')}
       {showGuides && (
         <>

@@ -38,11 +38,11 @@ export function Caption() {
       ) : (
         <p className="caption__text">{text}</p>
       )}
-      {(step.realTimeKey || step.sourceKey || (mode === 'educator' && step.id === 'inject')) && (
+      {(step.realTimeKey || step.sourceKey || (mode === 'educator' && step.clinicalNoteKey)) && (
         <p className="caption__meta">
           {step.realTimeKey && <span>{t('caption.realTime', { time: t.dynamic(step.realTimeKey, figures) })}</span>}
           {step.sourceKey && <span>{t('caption.source', { source: t.dynamic(step.sourceKey, figures) })}</span>}
-          {mode === 'educator' && step.id === 'inject' && <span>{t('fluoro.lateralNote')}</span>}
+          {mode === 'educator' && step.clinicalNoteKey && <span>{t.dynamic(step.clinicalNoteKey)}</span>}
         </p>
       )}
     </section>

@@ -48,6 +48,18 @@ export interface Step {
    * vertebroplasty (a postural reduction), inflating the balloon for kyphoplasty (domain.md §4).
    */
   restores?: true;
+  /**
+   * The AP picture is taken down the pedicle along the planned path (the bull's-eye view) while the
+   * needle docks on it, so the needle shows end-on (domain.md §1 step 3).
+   */
+  bullseye?: true;
+  /**
+   * The X-ray pair marks the walls of the access safety rule while the needle crosses the pedicle:
+   * the medial pedicle wall on AP, the posterior body wall on the lateral view (domain.md §1 step 4).
+   */
+  safetyGuides?: true;
+  /** Translation key of a note for educators under the caption. */
+  clinicalNoteKey?: string;
 }
 
 export interface Plan {
@@ -62,7 +74,7 @@ function step(
   captionKey: string,
   fluoro: FluoroView,
   shot: ShotId,
-  extra: Pick<Step, 'realTimeKey' | 'sourceKey' | 'restores'> = {},
+  extra: Pick<Step, 'realTimeKey' | 'sourceKey' | 'restores' | 'bullseye' | 'safetyGuides' | 'clinicalNoteKey'> = {},
 ): Step {
   return { id, phase, duration: seconds(duration), captionKey, fluoro, shot, ...extra };
 }
@@ -70,8 +82,8 @@ function step(
 const ACCESS: readonly Step[] = [
   step('position', 'access', 5, 'step.position', 'both', 'overview', { realTimeKey: 'realTime.procedure', sourceKey: 'source.steps' }),
   step('anaesthesia', 'access', 5, 'step.anaesthesia', 'none', 'back'),
-  step('dock', 'access', 6, 'step.dock', 'ap', 'entry', { sourceKey: 'source.steps' }),
-  step('pedicle', 'access', 8, 'step.pedicle', 'both', 'pedicle', { sourceKey: 'source.safety' }),
+  step('dock', 'access', 6, 'step.dock', 'ap', 'entry', { sourceKey: 'source.steps', bullseye: true }),
+  step('pedicle', 'access', 8, 'step.pedicle', 'both', 'pedicle', { sourceKey: 'source.safety', safetyGuides: true }),
 ];
 
 export const VP_PLAN: Plan = Object.freeze({
@@ -80,9 +92,10 @@ export const VP_PLAN: Plan = Object.freeze({
     // Lying prone in slight extension reduces a mobile fracture a little (Ding 2020).
     { ...ACCESS[0]!, restores: true as const },
     ...ACCESS.slice(1),
-    step('body', 'access', 6, 'step.vp.body', 'lateral', 'path'),
+    step('body', 'access', 6, 'step.vp.body', 'lateral', 'path', { safetyGuides: true }),
     step('mix', 'cement', 5, 'step.vp.mix', 'none', 'section', { realTimeKey: 'realTime.mix', sourceKey: 'source.pmma' }),
-    step('inject', 'cement', 12, 'step.vp.inject', 'both', 'section', { sourceKey: 'source.leaks' }),
+    // Most basivertebral and segmental leaks are missed on the lateral view alone (Yeom 2003).
+    step('inject', 'cement', 12, 'step.vp.inject', 'both', 'section', { sourceKey: 'source.leaks', clinicalNoteKey: 'fluoro.lateralNote' }),
     step('withdraw', 'finish', 5, 'step.withdraw', 'lateral', 'section'),
     step('set', 'finish', 6, 'step.set', 'none', 'section', { realTimeKey: 'realTime.set', sourceKey: 'source.setting' }),
   ]),
@@ -94,13 +107,13 @@ export const BKP_PLAN: Plan = Object.freeze({
     // Same access, but the whole procedure takes a little longer (KAVIAR).
     step('position', 'access', 5, 'step.position', 'both', 'overview', { realTimeKey: 'realTime.procedure.bkp', sourceKey: 'source.kaviar' }),
     ...ACCESS.slice(1),
-    step('body', 'access', 6, 'step.bkp.body', 'lateral', 'path'),
+    step('body', 'access', 6, 'step.bkp.body', 'lateral', 'path', { safetyGuides: true }),
     step('drill', 'cavity', 6, 'step.bkp.drill', 'lateral', 'section'),
     step('balloon', 'cavity', 5, 'step.bkp.balloon', 'both', 'section', { sourceKey: 'source.balloon' }),
     step('inflate', 'cavity', 10, 'step.bkp.inflate', 'both', 'section', { restores: true }),
     step('deflate', 'cavity', 6, 'step.bkp.deflate', 'lateral', 'section'),
     step('mix', 'cement', 5, 'step.bkp.mix', 'none', 'section', { realTimeKey: 'realTime.mix', sourceKey: 'source.pmma' }),
-    step('inject', 'cement', 12, 'step.bkp.inject', 'both', 'section', { sourceKey: 'source.leaks.bkp' }),
+    step('inject', 'cement', 12, 'step.bkp.inject', 'both', 'section', { sourceKey: 'source.leaks.bkp', clinicalNoteKey: 'fluoro.lateralNote' }),
     step('withdraw', 'finish', 5, 'step.withdraw', 'lateral', 'section'),
     step('set', 'finish', 6, 'step.set', 'none', 'section', { realTimeKey: 'realTime.set', sourceKey: 'source.setting' }),
   ]),
