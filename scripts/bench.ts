@@ -80,11 +80,12 @@ async function measureCompare(page: import('playwright-core').Page, cdp: import(
     ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
   await page.evaluate(() => window.spinecast!.set({ procedure: 'compare' }));
   await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
-  await page.evaluate(() => {
-    window.spinecast!.goToStep('inject');
-    window.spinecast!.play();
-  });
-  await page.waitForTimeout(500);
+  // Measured once the step's picture and both cement simulations are in, so the window holds
+  // playback only (not the simulations' start).
+  await page.evaluate(() => window.spinecast!.goToStep('inject'));
+  await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
+  await page.evaluate(() => window.spinecast!.play());
+  await page.waitForTimeout(1500);
   const before = await page.evaluate(() => ({ frames: window.__spinecastRenderStats!.frames, gl: (window as unknown as { __glMs: number }).__glMs, remesh: { ...window.__spinecastRemesh! } }));
   const s0 = await metric('ScriptDuration');
   await page.waitForTimeout(4000);

@@ -1,5 +1,5 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { remeshStats } from '../render/cementSurface.ts';
 
 declare global {
@@ -17,9 +17,13 @@ declare global {
  */
 export function StatsProbe() {
   const gl = useThree((s) => s.gl);
-  const stats = { calls: 0, triangles: 0, frames: 0, peakCalls: 0, peakTriangles: 0 };
-  window.__spinecastRenderStats = stats;
-  window.__spinecastRemesh = remeshStats;
+  // One record for the life of the pane: a re-render (a step change, the cement arriving) must not
+  // restart the frame count a reader is diffing.
+  const stats = useMemo(() => ({ calls: 0, triangles: 0, frames: 0, peakCalls: 0, peakTriangles: 0 }), []);
+  useEffect(() => {
+    window.__spinecastRenderStats = stats;
+    window.__spinecastRemesh = remeshStats;
+  }, [stats]);
   useEffect(() => {
     gl.info.autoReset = false;
     return () => void (gl.info.autoReset = true);
