@@ -20,7 +20,7 @@ describe('the procedures on the anatomy', () => {
   it('every step of both procedures draws a different picture as the instruments move', { timeout: 180_000 }, async () => {
     for (const procedure of ['vp', 'bkp'] as const) {
       // A smaller window keeps this many software-rendered frames quick.
-      const { page, errors } = await openApp(browser, `procedure=${procedure}`, { viewport: { width: 960, height: 600 }, deviceScaleFactor: 1 });
+      const { page, errors } = await openApp(browser, `procedure=${procedure}`, { viewport: { width: 720, height: 450 }, deviceScaleFactor: 1 });
       const steps = (await state(page)).steps;
       let previous = await canvasPixels(page);
       let changes = 0;
