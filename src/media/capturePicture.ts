@@ -1,5 +1,5 @@
 /** `capture()`: a PNG of what is shown, drawn at the asked size. */
-import { selectPlan } from '../state/store.ts';
+import { selectStep } from '../state/store.ts';
 import type { AppStore } from '../state/store.ts';
 import type { PaneRegistry } from '../state/paneCapture.ts';
 import type { Readiness } from '../state/readiness.ts';
@@ -23,7 +23,7 @@ export function frameContent(store: AppStore, caption: boolean): FrameContent {
   return {
     lang: s.params.lang,
     paneTitles: s.params.procedure === 'compare',
-    bullseye: selectPlan(s).steps[s.stepIndex]!.bullseye === true,
+    bullseye: selectStep(s).bullseye === true,
     caption: caption ? captionLines(s) : null,
   };
 }

@@ -4,7 +4,7 @@ import type { Group } from 'three';
 import type { LevelLandmarks } from '../domain/anatomy/landmarks.ts';
 import { FIELD_MM, SOURCE_TO_SPINE_MM } from '../render/fluoro/cArm.ts';
 import { mmToScene } from '../render/toScene.ts';
-import { selectPlan } from '../state/store.ts';
+import { selectStep } from '../state/store.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
 
 /** Drawn closer than the real source so it stays in the 3D view; the beam direction is what counts. */
@@ -23,7 +23,7 @@ export function CArm({ landmarks }: { landmarks: LevelLandmarks }) {
     const g = group.current;
     if (!g) return;
     const s = store.getState();
-    const fluoro = selectPlan(s).steps[s.stepIndex]!.fluoro;
+    const fluoro = selectStep(s).fluoro;
     g.visible = s.layers.xray && fluoro !== 'none' && s.params.view !== 'fluoro';
     // AP: beam front to back (turned about Y by 0); lateral: beam from the patient's right.
     g.rotation.set(0, fluoro === 'lateral' ? -Math.PI / 2 : 0, 0);

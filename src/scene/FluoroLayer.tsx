@@ -19,7 +19,7 @@ import type { Projection } from '../render/fluoro/cArm.ts';
 import type { FluoroLayout } from '../render/fluoro/layout.ts';
 import { fluoroLayout } from '../render/fluoro/layout.ts';
 import { FLUORO_SIZE, createFluoroRenderer } from '../render/fluoro/renderFluoro.ts';
-import { selectPlan } from '../state/store.ts';
+import { selectPlan, selectStep } from '../state/store.ts';
 import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
 import { CementContext } from '../state/CementContext.ts';
 import { pulseTime, usePaneFrameSource } from './paneFrame.ts';
@@ -144,7 +144,7 @@ export function FluoroLayer({ procedure, landmarks }: FluoroLayerProps) {
       if (shownT !== posedAt) source.poseAt(s, shownT);
       // Docking is checked on the bull's-eye view: the AP beam turned to look straight down the
       // pedicle along the planned path (domain.md §1 step 3), so the needle shows end-on.
-      const docking = selectPlan(s).steps[s.stepIndex]!.bullseye === true;
+      const docking = selectStep(s).bullseye === true;
       const path = prepared.trajectories[0]!;
       if (docking) renderer.render(gl, scene, 'ap', path.entry, [-path.direction[0], -path.direction[1], -path.direction[2]]);
       else renderer.render(gl, scene, 'ap', focus);
@@ -171,7 +171,7 @@ export function FluoroLayer({ procedure, landmarks }: FluoroLayerProps) {
 export function useFluoroShown(): { view: View; pictureInPicture: boolean } {
   const view = useAppStore((s) => s.params.view);
   const pip = useAppStore((s) => s.layers.xray);
-  const fluoroStep = useAppStore((s) => selectPlan(s).steps[s.stepIndex]!.fluoro !== 'none');
+  const fluoroStep = useAppStore((s) => selectStep(s).fluoro !== 'none');
   return { view, pictureInPicture: view === '3d' && pip && fluoroStep };
 }
 
@@ -179,7 +179,7 @@ export function useFluoroShown(): { view: View; pictureInPicture: boolean } {
 export function FluoroLabels({ width, height }: { width: number; height: number }) {
   const t = useT();
   const shown = useFluoroShown();
-  const step = useAppStore((s) => selectPlan(s).steps[s.stepIndex]!);
+  const step = useAppStore((s) => selectStep(s));
   const level = useAppStore((s) => s.params.level);
   const layout = fluoroLayout(shown.view, width, height, shown.pictureInPicture);
   const guides = useMemo(() => safetyGuides(level), [level]);

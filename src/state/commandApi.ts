@@ -11,7 +11,7 @@ import { totalDuration } from '../domain/procedures/timeline.ts';
 import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import { createEmitter } from './emitter.ts';
 import type { AppStore, NoticeSource } from './store.ts';
-import { selectPlan, shorten } from './store.ts';
+import { selectPlan, selectStep, shorten } from './store.ts';
 
 /** Measured differences for one procedure (filled in by the anatomy and simulation layers). */
 export interface ProcedureMetrics {
@@ -307,7 +307,7 @@ export function createCommandApi(store: AppStore, options: { metrics?: MetricsPr
     const key = `${s.params.procedure}:${s.stepIndex}`;
     if (key === lastKey) return;
     lastKey = key;
-    const step = selectPlan(s).steps[s.stepIndex]!.id;
+    const step = selectStep(s).id;
     events.emit('stepchange', { step, stepIndex: s.stepIndex, procedure: s.params.procedure });
   });
   {

@@ -11,7 +11,7 @@ import { DEFAULT_CASE } from '../domain/caseParams.ts';
 import type { QueryIssue } from '../domain/parseCaseQuery.ts';
 import type { OrbitOffset } from '../domain/procedures/orbitOffset.ts';
 import { NO_OFFSET, clampOffset, isNoOffset } from '../domain/procedures/orbitOffset.ts';
-import type { Plan, StepId } from '../domain/procedures/plans.ts';
+import type { Plan, Step, StepId } from '../domain/procedures/plans.ts';
 import { clampTime, locate, stepStart, stepStartTimes, totalDuration } from '../domain/procedures/timeline.ts';
 import { timelinePlan } from '../domain/procedures/timelinePlan.ts';
 
@@ -154,6 +154,11 @@ export type AppStore = ReturnType<typeof createAppStore>;
 
 export function selectPlan(state: AppState): Plan {
   return timelinePlan(state.params.procedure);
+}
+
+/** The step the timeline is at, with its plan data (shot, X-ray views, captions). */
+export function selectStep(state: AppState): Step {
+  return selectPlan(state).steps[state.stepIndex]!;
 }
 
 let noticeCounter = 0;

@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { stepStartTimes } from '../domain/procedures/timeline.ts';
 import { useT } from '../i18n/useT.ts';
 import { useMedia } from '../state/MediaContext.ts';
-import { selectPlan } from '../state/store.ts';
+import { selectPlan, selectStep } from '../state/store.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
 
 const SIZES = [
@@ -43,7 +43,7 @@ export function SaveMedia() {
 
   function baseName(): string {
     const s = store.getState();
-    return `spinecast-${s.params.procedure}-${s.params.level}-${selectPlan(s).steps[s.stepIndex]!.id}`;
+    return `spinecast-${s.params.procedure}-${s.params.level}-${selectStep(s).id}`;
   }
 
   async function savePicture(): Promise<void> {
