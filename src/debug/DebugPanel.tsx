@@ -8,6 +8,7 @@ import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import { ml } from '../domain/units.ts';
 import { useT } from '../i18n/useT.ts';
 import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
+import { localeNumber } from './LocaleNumber.tsx';
 
 /** The cleft control's option for a case (a choice of two, like the panel's other choices). */
 function cleftOption(cleft: boolean): 'absent' | 'present' {
@@ -31,15 +32,16 @@ export default function DebugPanel() {
 
   const [, setControls] = useControls(
     () => ({
-      rate: {
+      rate: localeNumber({
         label: t('debug.rate'),
-        value: store.getState().rate,
+        number: store.getState().rate,
         min: 0.25,
         max: 4,
         step: 0.25,
+        unit: 'rate',
         onChange: (v: number) => store.getState().setRate(v),
         transient: false,
-      },
+      }),
       viscosity: {
         label: t('debug.viscosity'),
         value: store.getState().params.viscosity,
@@ -49,12 +51,13 @@ export default function DebugPanel() {
         },
         transient: false,
       },
-      volume: {
+      volume: localeNumber({
         label: t('debug.volume'),
-        value: shownVolume(store.getState().params),
+        number: shownVolume(store.getState().params),
         min: VOLUME_MIN_ML,
         max: VOLUME_MAX_ML,
         step: 0.1,
+        unit: 'ml',
         onChange: (v: number, _path: string, context: { initial: boolean; fromPanel: boolean }) => {
           // Only a hand on the slider chooses a volume; values pushed in from the store (a new level's
           // default volume) must not pin it.
@@ -63,7 +66,7 @@ export default function DebugPanel() {
           if (v !== shownVolume(p)) store.getState().setParams({ volume: ml(v) });
         },
         transient: false,
-      },
+      }),
       approach: {
         label: t('debug.approach'),
         value: store.getState().params.approach,
@@ -91,16 +94,16 @@ export default function DebugPanel() {
         },
         transient: false,
       },
-      seed: {
+      seed: localeNumber({
         label: t('debug.seed'),
-        value: store.getState().params.seed,
+        number: store.getState().params.seed,
         min: 0,
         step: 1,
         onChange: (v: number) => {
           if (store.getState().params.seed !== v) store.getState().setParams({ seed: Math.max(0, Math.round(v)) });
         },
         transient: false,
-      },
+      }),
     }),
     [t],
   );

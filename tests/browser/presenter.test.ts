@@ -145,7 +145,7 @@ describe('educator mode by keyboard', () => {
     await page.keyboard.press('ArrowDown');
     await waitReady(page);
     expect((await state(page)).viscosity).toBe('high');
-    const volume = page.getByLabel('Cement volume (mL)');
+    const volume = page.getByRole('spinbutton', { name: 'Cement volume (mL)' });
     await volume.focus();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('6');
