@@ -1,4 +1,4 @@
-import { Html } from '@react-three/drei';
+import { SceneHtml } from './SceneHtml.tsx';
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Matrix4 } from 'three';
@@ -69,11 +69,11 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
       {labelled && shown.map((leak, i) => {
         const p = apply(toSpine, leak.position);
         return (
-          <Html key={leak.type} position={[mmToScene(p[0]), mmToScene(p[1]), mmToScene(p[2])]} zIndexRange={[3, 0]} className="scene-label-host">
+          <SceneHtml key={leak.type} position={[mmToScene(p[0]), mmToScene(p[1]), mmToScene(p[2])]} zIndexRange={[3, 0]} className="scene-label-host">
             <span className="scene-label scene-label--leak" data-leak={leak.type} style={{ marginTop: `${i * 1.9}em` }}>
               {t('leak.label', { type: t.dynamic(`leak.${leak.type}`) })}
             </span>
-          </Html>
+          </SceneHtml>
         );
       })}
     </>

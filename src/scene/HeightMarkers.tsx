@@ -1,4 +1,4 @@
-import { Html } from '@react-three/drei';
+import { SceneHtml } from './SceneHtml.tsx';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Group } from 'three';
@@ -172,7 +172,7 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
       <lineSegments geometry={parts.wedge} material={parts.wedgeMaterial} renderOrder={20} frustumCulled={false} />
       {[...LINES, 'wedge' as const].map((k) => (
         <group key={k} ref={(g) => void (anchors.current[k] = g)}>
-          <Html center zIndexRange={[2, 0]} className="scene-label-host">
+          <SceneHtml center zIndexRange={[2, 0]} className="scene-label-host">
             <span
               ref={(el) => void (labels.current[k] = el)}
               className={`scene-label scene-label--measure${k === 'wedge' ? ' scene-label--wedge' : ''}`}
@@ -180,7 +180,7 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
               title={k === 'wedge' ? t('layers.wedge') : t(`measure.line.${k}`)}
               style={{ display: 'none' }}
             />
-          </Html>
+          </SceneHtml>
         </group>
       ))}
     </group>

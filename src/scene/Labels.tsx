@@ -1,4 +1,4 @@
-import { Html } from '@react-three/drei';
+import { SceneHtml } from './SceneHtml.tsx';
 import type { SpineIndexLevel } from '../domain/anatomy/landmarks.ts';
 import type { Vec3 } from '../domain/anatomy/vec.ts';
 import type { MessageKey } from '../i18n/en.ts';
@@ -32,16 +32,16 @@ export function Labels({ segment, target }: LabelsProps) {
   return (
     <group>
       {segment.map((l) => (
-        <Html key={l.id} position={at(l.landmarks.bodyCentre)} center zIndexRange={[2, 0]} className="scene-label-host">
+        <SceneHtml key={l.id} position={at(l.landmarks.bodyCentre)} center zIndexRange={[2, 0]} className="scene-label-host">
           <span className={`scene-label scene-label--level${l.id === target ? ' is-target' : ''}`}>
             {l.id === target ? t('label.treatedLevel', { level: l.id }) : l.id}
           </span>
-        </Html>
+        </SceneHtml>
       ))}
       {parts.map((p) => (
-        <Html key={p.key} position={at(p.point)} zIndexRange={[2, 0]} className="scene-label-host">
+        <SceneHtml key={p.key} position={at(p.point)} zIndexRange={[2, 0]} className="scene-label-host">
           <span className="scene-label">{t(p.key)}</span>
-        </Html>
+        </SceneHtml>
       ))}
     </group>
   );

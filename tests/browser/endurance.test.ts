@@ -7,6 +7,26 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { countWebGLContexts, launchChromium } from '../../scripts/lib/chromium.ts';
 import { DESKTOP, canvasPixels } from './helpers.ts';
 
+/**
+ * Counts 3D labels (drei `Html` hosts: a div positioned by a translate3d from the origin) appended to a
+ * second parent. A host that moves gets a second React root in the same element, and the two roots
+ * remove each other's nodes later.
+ */
+function countLabelHostMoves(): void {
+  const parents = new WeakMap<Node, Node>();
+  const w = window as unknown as { __labelHostMoves: number };
+  w.__labelHostMoves = 0;
+  const append = Element.prototype.appendChild;
+  Element.prototype.appendChild = function <T extends Node>(this: Element, child: T): T {
+    if (child instanceof HTMLDivElement && child.style.transformOrigin.startsWith('0')) {
+      const before = parents.get(child);
+      if (before && before !== this) w.__labelHostMoves++;
+      parents.set(child, this);
+    }
+    return append.call(this, child) as T;
+  };
+}
+
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
@@ -18,6 +38,7 @@ beforeAll(async () => {
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.addInitScript(countWebGLContexts);
+  await page.addInitScript(countLabelHostMoves);
   await page.goto(`${inject('baseUrl')}?procedure=vp&level=L1`);
   await waitReady();
 });
@@ -68,6 +89,8 @@ describe('a long day on one page', () => {
     const after = await page.evaluate(() => (window as unknown as { __contexts: number }).__contexts);
     expect(before).toBeGreaterThanOrEqual(2);
     expect(after).toBe(before);
+    // Every 3D label stayed in the element it was first put in (the second pane's included).
+    expect(await page.evaluate(() => (window as unknown as { __labelHostMoves: number }).__labelHostMoves)).toBe(0);
     // And the picture is there.
     expect((await canvasPixels(page)).foreground).toBeGreaterThan(0.05);
     expect(pageErrors).toEqual([]);
