@@ -141,6 +141,7 @@ function LocaleNumberControl() {
           <Field>
             <Input
               id={id}
+              withUnit={unit !== null}
               type="text"
               inputMode="decimal"
               role="spinbutton"
@@ -198,32 +199,36 @@ const Slider = styled('input', {
   touchAction: 'pan-y',
 });
 
-const Field = styled('div', {
-  $flex: '',
-  position: 'relative',
-  borderRadius: '$sm',
-  overflow: 'hidden',
-  color: 'inherit',
-  height: '$rowHeight',
-  backgroundColor: '$elevation3',
-  $inputStyle: '$elevation1',
-  $hover: '',
-  $focusWithin: '',
-});
+// The input fills the whole box and the unit sits over its end padding, so the app's focus ring
+// (styles.css, an outline on the input) goes round the whole field instead of being clipped inside it.
+const Field = styled('div', { position: 'relative', height: '$rowHeight', minWidth: 0 });
 
 const Input = styled('input', {
   $reset: '',
-  padding: '0 $sm',
-  width: 0,
-  minWidth: 0,
-  flex: 1,
+  boxSizing: 'border-box',
+  width: '100%',
   height: '100%',
+  padding: '0 $sm',
+  borderRadius: '$sm',
+  backgroundColor: '$elevation3',
+  $inputStyle: '$elevation1',
+  $hover: '',
+  $focus: '',
   textAlign: 'end',
   fontVariantNumeric: 'tabular-nums',
   '&[aria-invalid="true"]': { textDecoration: 'underline wavy' },
+  variants: { withUnit: { true: { paddingInlineEnd: '2.75em' } } },
 });
 
-const Unit = styled('span', { paddingInlineEnd: '$sm', color: '$highlight2', whiteSpace: 'nowrap' });
+const Unit = styled('span', {
+  position: 'absolute',
+  insetBlock: 0,
+  insetInlineEnd: 0,
+  width: '2.75em',
+  $flexCenter: '',
+  color: '$highlight2',
+  whiteSpace: 'nowrap',
+  pointerEvents: 'none',
+});
 
-// Always in the page (empty when there is nothing to say), so screen readers hear it when it fills.
 const Message = styled('p', { margin: 0, fontSize: '0.85em', lineHeight: 1.3, color: '$highlight2' });
