@@ -28,7 +28,9 @@ export function registerOffline(store: AppStore): void {
 
   container
     .register(`${import.meta.env.BASE_URL}sw.js`, { updateViaCache: 'none' })
-    .then((registration) => {
+    .then((registration: ServiceWorkerRegistration | undefined) => {
+      // Some embedders (automated browsers with service workers blocked) resolve with nothing.
+      if (!registration) throw new Error('service workers are blocked here');
       // A new version only counts as an update when an older one controls this page.
       if (registration.waiting && container.controller) offer(registration.waiting);
       registration.addEventListener('updatefound', () => {
