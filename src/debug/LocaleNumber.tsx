@@ -57,14 +57,15 @@ export const localeNumber = createPlugin<LocaleNumberInput, number, LocaleNumber
   },
 });
 
-type Notice = { key: 'debug.number.notNumber'; text: string } | { key: 'debug.number.kept' | 'debug.number.keptMin' } | null;
+/** What the field last said, and the value it was said about: a value set elsewhere since (the store, the URL) retires it. */
+type Notice = ({ key: 'debug.number.notNumber'; text: string } | { key: 'debug.number.kept' | 'debug.number.keptMin' }) & { about: number };
 
 function LocaleNumberControl() {
   const { id, label, value, onUpdate, settings, emitOnEditStart, emitOnEditEnd, disabled } = useInputContext<Props>();
   const t = useT();
   const noticeId = useId();
   const [draft, setDraft] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const { min, max, step, decimals, unit } = settings;
   const hasRange = Number.isFinite(min) && Number.isFinite(max);
   const shown = formatInputNumber(t.lang, value, decimals);
@@ -74,7 +75,7 @@ function LocaleNumberControl() {
   function set(next: number): void {
     const kept = constrainNumber(next, settings);
     // Said aloud and shown, so a value that did not take is never a silent surprise.
-    setNotice(next < min || next > max ? { key: Number.isFinite(max) ? 'debug.number.kept' : 'debug.number.keptMin' } : null);
+    setNotice(next < min || next > max ? { key: Number.isFinite(max) ? 'debug.number.kept' : 'debug.number.keptMin', about: kept } : null);
     setDraft(null);
     if (kept !== value) onUpdate(kept);
   }
@@ -84,7 +85,7 @@ function LocaleNumberControl() {
     const typed = parseInputNumber(t.lang, draft);
     if (typed === null) {
       // Not a number: the value stays, and the field says so.
-      setNotice(draft.trim() ? { key: 'debug.number.notNumber', text: draft.trim() } : null);
+      setNotice(draft.trim() ? { key: 'debug.number.notNumber', text: draft.trim(), about: value } : null);
       setDraft(null);
       return;
     }
@@ -114,7 +115,7 @@ function LocaleNumberControl() {
   }
 
   const message =
-    notice === null
+    notice === null || notice.about !== value
       ? ''
       : notice.key === 'debug.number.notNumber'
         ? t(notice.key, { text: notice.text, value: shown })

@@ -98,8 +98,26 @@ describe('expert panel numbers in German', () => {
     await typeInto(seed, '-4');
     await settles(page, 'seed', 0);
     expect(await seed.inputValue()).toBe('0');
+    const seedMessage = page.locator(`#${await seed.getAttribute('aria-describedby')}`);
+    expect(await seedMessage.textContent()).toBe(DE['debug.number.keptMin']!.replace('{min}', '0'));
+    // A value set elsewhere (the API, the URL) retires what the field said about the old one.
+    await page.evaluate(() => window.spinecast!.set({ seed: 7 }));
+    await expect.poll(() => seed.inputValue()).toBe('7');
+    expect(await seedMessage.textContent()).toBe('');
+
+    // A language switched with the panel open: the same fields, now in English with a decimal point.
+    await page.evaluate(() => window.spinecast!.set({ volume: 4.5, lang: 'en' }));
+    const english = page.getByRole('spinbutton', { name: 'Cement volume (mL)' });
+    await english.waitFor();
+    await page.waitForFunction(() => document.querySelectorAll<HTMLInputElement>('.expert input[role="spinbutton"]')[1]?.value === '4.5', undefined, { timeout: 10_000 });
+    expect(await english.getAttribute('aria-valuetext')).toBe('4.5 mL');
+    expect(await page.getByRole('spinbutton', { name: 'Playback speed (×)' }).inputValue()).toBe('1.25');
+    await page.evaluate(() => window.spinecast!.set({ lang: 'de' }));
+    await page.waitForFunction(() => document.querySelectorAll<HTMLInputElement>('.expert input[role="spinbutton"]')[1]?.value === '4,5', undefined, { timeout: 10_000 });
 
     // axe-core with the panel open and a message showing (WCAG 2.2 AA and best practice).
+    await typeInto(seed, '-1');
+    await expect.poll(() => seedMessage.textContent()).not.toBe('');
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
