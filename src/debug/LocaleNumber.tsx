@@ -70,6 +70,7 @@ function LocaleNumberControl() {
   const hasRange = Number.isFinite(min) && Number.isFinite(max);
   const shown = formatInputNumber(t.lang, value, decimals);
   const amount = unit ? t(UNITS[unit].amount, { value: shown }) : shown;
+  const unitText = unit ? t(UNITS[unit].unit) : '';
   const name = typeof label === 'string' ? label : undefined;
 
   function set(next: number): void {
@@ -142,7 +143,9 @@ function LocaleNumberControl() {
           <Field>
             <Input
               id={id}
-              withUnit={unit !== null}
+              // Room for the unit drawn over the end padding: about 0.7 em a character, plus its padding
+              // (a translated or pseudo-localised unit may be longer than "ml").
+              style={unitText ? { paddingInlineEnd: `calc(${(unitText.length * 0.7).toFixed(1)}em + 2 * var(--leva-space-sm, 10px))` } : undefined}
               type="text"
               inputMode="decimal"
               role="spinbutton"
@@ -167,7 +170,7 @@ function LocaleNumberControl() {
               }}
               onKeyDown={onKeyDown}
             />
-            {unit && <Unit aria-hidden="true">{t(UNITS[unit].unit)}</Unit>}
+            {unitText && <Unit aria-hidden="true">{unitText}</Unit>}
           </Field>
         </Fields>
         <Message id={noticeId} role="status">
@@ -218,15 +221,14 @@ const Input = styled('input', {
   textAlign: 'end',
   fontVariantNumeric: 'tabular-nums',
   '&[aria-invalid="true"]': { textDecoration: 'underline wavy' },
-  variants: { withUnit: { true: { paddingInlineEnd: '2.75em' } } },
 });
 
 const Unit = styled('span', {
   position: 'absolute',
   insetBlock: 0,
   insetInlineEnd: 0,
-  width: '2.75em',
-  $flexCenter: '',
+  $flex: '',
+  paddingInline: '$sm',
   color: '$highlight2',
   whiteSpace: 'nowrap',
   pointerEvents: 'none',
