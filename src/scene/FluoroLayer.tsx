@@ -13,7 +13,6 @@ import type { Rect } from '../render/fluoro/renderFluoro.ts';
 import { useT } from '../i18n/useT.ts';
 import { alignTime } from '../domain/procedures/alignTime.ts';
 import { planFor } from '../domain/procedures/plans.ts';
-import type { StepId } from '../domain/procedures/plans.ts';
 import { samplePose } from '../domain/procedures/samplePose.ts';
 import type { Projection } from '../render/fluoro/cArm.ts';
 import type { FluoroLayout } from '../render/fluoro/layout.ts';
@@ -186,7 +185,7 @@ export function FluoroLabels({ width, height }: { width: number; height: number 
   if (!layout.ap || !layout.lateral) return null;
   const top = (rect: Rect) => height - rect.y - rect.height;
   // Each picture is described in words for screen readers: which view, and what it shows at this step.
-  const what = XRAY_WHAT[step.id];
+  const what = step.xray;
   const describe = (projection: Projection) =>
     t('xray.describe', {
       projection: t(`xray.name.${projection}`),
@@ -239,22 +238,6 @@ export function FluoroLabels({ width, height }: { width: number; height: number 
   );
 }
 
-/** What the X-ray pictures show at each step, in words (keys `xray.what.*`). */
-const XRAY_WHAT: Readonly<Record<StepId, string>> = {
-  position: 'position',
-  anaesthesia: 'position',
-  dock: 'dock',
-  pedicle: 'pedicle',
-  body: 'body',
-  drill: 'body',
-  balloon: 'balloon',
-  inflate: 'balloon',
-  deflate: 'cavity',
-  mix: 'body',
-  inject: 'cement',
-  withdraw: 'done',
-  set: 'done',
-};
 
 const guideCameras = { ap: new PerspectiveCamera(), lateral: new PerspectiveCamera() };
 

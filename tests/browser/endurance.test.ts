@@ -16,7 +16,7 @@ function countLabelHostMoves(): void {
   const parents = new WeakMap<Node, Node>();
   const w = window as unknown as { __labelHostMoves: number };
   w.__labelHostMoves = 0;
-  const append = Element.prototype.appendChild;
+  const append = Object.getOwnPropertyDescriptor(Node.prototype, 'appendChild')!.value as (this: Node, child: Node) => Node;
   Element.prototype.appendChild = function <T extends Node>(this: Element, child: T): T {
     if (child instanceof HTMLDivElement && child.style.transformOrigin.startsWith('0')) {
       const before = parents.get(child);

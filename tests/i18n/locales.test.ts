@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/domain/caseParams.ts';
+import { BKP_PLAN, VP_PLAN } from '../../src/domain/procedures/plans.ts';
 
 const DIR = join(import.meta.dirname, '../../src/i18n/locales');
 
@@ -49,6 +50,16 @@ function localeProblems(lang: string, locale: Map<string, string>): string[] {
 describe('locale files', () => {
   it('English has no empty string', () => {
     for (const [key, text] of en) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('every step of both plans has its caption and its X-ray description in English', () => {
+    const missing: string[] = [];
+    for (const step of [...VP_PLAN.steps, ...BKP_PLAN.steps]) {
+      const keys = [`${step.captionKey}.title`, `${step.captionKey}.patient`, `${step.captionKey}.clinical`];
+      keys.push(...(step.xray === 'pedicle' ? ['xray.what.pedicle.ap', 'xray.what.pedicle.lateral'] : [`xray.what.${step.xray}`]));
+      for (const key of keys) if (!en.has(key)) missing.push(`${step.id}: ${key}`);
+    }
+    expect(missing).toEqual([]);
   });
 
   it('there is a locale file for every language the app accepts', () => {

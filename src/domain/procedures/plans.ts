@@ -60,7 +60,12 @@ export interface Step {
   safetyGuides?: true;
   /** Translation key of a note for educators under the caption. */
   clinicalNoteKey?: string;
+  /** What the X-ray pair shows at this step, in words for screen readers (keys `xray.what.*`). */
+  xray: XrayContent;
 }
+
+/** What an X-ray picture shows; 'pedicle' is worded per projection (`xray.what.pedicle.ap`, `.lateral`). */
+export type XrayContent = 'position' | 'dock' | 'pedicle' | 'body' | 'balloon' | 'cavity' | 'cement' | 'done';
 
 export interface Plan {
   procedure: SingleProcedure;
@@ -74,16 +79,17 @@ function step(
   captionKey: string,
   fluoro: FluoroView,
   shot: ShotId,
+  xray: XrayContent,
   extra: Pick<Step, 'realTimeKey' | 'sourceKey' | 'restores' | 'bullseye' | 'safetyGuides' | 'clinicalNoteKey'> = {},
 ): Step {
-  return { id, phase, duration: seconds(duration), captionKey, fluoro, shot, ...extra };
+  return { id, phase, duration: seconds(duration), captionKey, fluoro, shot, xray, ...extra };
 }
 
 const ACCESS: readonly Step[] = [
-  step('position', 'access', 5, 'step.position', 'both', 'overview', { realTimeKey: 'realTime.procedure', sourceKey: 'source.steps' }),
-  step('anaesthesia', 'access', 5, 'step.anaesthesia', 'none', 'back'),
-  step('dock', 'access', 6, 'step.dock', 'ap', 'entry', { sourceKey: 'source.steps', bullseye: true }),
-  step('pedicle', 'access', 8, 'step.pedicle', 'both', 'pedicle', { sourceKey: 'source.safety', safetyGuides: true }),
+  step('position', 'access', 5, 'step.position', 'both', 'overview', 'position', { realTimeKey: 'realTime.procedure', sourceKey: 'source.steps' }),
+  step('anaesthesia', 'access', 5, 'step.anaesthesia', 'none', 'back', 'position'),
+  step('dock', 'access', 6, 'step.dock', 'ap', 'entry', 'dock', { sourceKey: 'source.steps', bullseye: true }),
+  step('pedicle', 'access', 8, 'step.pedicle', 'both', 'pedicle', 'pedicle', { sourceKey: 'source.safety', safetyGuides: true }),
 ];
 
 export const VP_PLAN: Plan = Object.freeze({
@@ -92,12 +98,12 @@ export const VP_PLAN: Plan = Object.freeze({
     // Lying prone in slight extension reduces a mobile fracture a little (Ding 2020).
     { ...ACCESS[0]!, restores: true as const },
     ...ACCESS.slice(1),
-    step('body', 'access', 6, 'step.vp.body', 'lateral', 'path', { safetyGuides: true }),
-    step('mix', 'cement', 5, 'step.vp.mix', 'none', 'section', { realTimeKey: 'realTime.mix', sourceKey: 'source.pmma' }),
+    step('body', 'access', 6, 'step.vp.body', 'lateral', 'path', 'body', { safetyGuides: true }),
+    step('mix', 'cement', 5, 'step.vp.mix', 'none', 'section', 'body', { realTimeKey: 'realTime.mix', sourceKey: 'source.pmma' }),
     // Most basivertebral and segmental leaks are missed on the lateral view alone (Yeom 2003).
-    step('inject', 'cement', 12, 'step.vp.inject', 'both', 'section', { sourceKey: 'source.leaks', clinicalNoteKey: 'fluoro.lateralNote' }),
-    step('withdraw', 'finish', 5, 'step.withdraw', 'lateral', 'section'),
-    step('set', 'finish', 6, 'step.set', 'none', 'section', { realTimeKey: 'realTime.set', sourceKey: 'source.setting' }),
+    step('inject', 'cement', 12, 'step.vp.inject', 'both', 'section', 'cement', { sourceKey: 'source.leaks', clinicalNoteKey: 'fluoro.lateralNote' }),
+    step('withdraw', 'finish', 5, 'step.withdraw', 'lateral', 'section', 'done'),
+    step('set', 'finish', 6, 'step.set', 'none', 'section', 'done', { realTimeKey: 'realTime.set', sourceKey: 'source.setting' }),
   ]),
 });
 
@@ -105,17 +111,17 @@ export const BKP_PLAN: Plan = Object.freeze({
   procedure: 'bkp',
   steps: Object.freeze([
     // Same access, but the whole procedure takes a little longer (KAVIAR).
-    step('position', 'access', 5, 'step.position', 'both', 'overview', { realTimeKey: 'realTime.procedure.bkp', sourceKey: 'source.kaviar' }),
+    step('position', 'access', 5, 'step.position', 'both', 'overview', 'position', { realTimeKey: 'realTime.procedure.bkp', sourceKey: 'source.kaviar' }),
     ...ACCESS.slice(1),
-    step('body', 'access', 6, 'step.bkp.body', 'lateral', 'path', { safetyGuides: true }),
-    step('drill', 'cavity', 6, 'step.bkp.drill', 'lateral', 'section'),
-    step('balloon', 'cavity', 5, 'step.bkp.balloon', 'both', 'section', { sourceKey: 'source.balloon' }),
-    step('inflate', 'cavity', 10, 'step.bkp.inflate', 'both', 'section', { restores: true }),
-    step('deflate', 'cavity', 6, 'step.bkp.deflate', 'lateral', 'section'),
-    step('mix', 'cement', 5, 'step.bkp.mix', 'none', 'section', { realTimeKey: 'realTime.mix', sourceKey: 'source.pmma' }),
-    step('inject', 'cement', 12, 'step.bkp.inject', 'both', 'section', { sourceKey: 'source.leaks.bkp', clinicalNoteKey: 'fluoro.lateralNote' }),
-    step('withdraw', 'finish', 5, 'step.withdraw', 'lateral', 'section'),
-    step('set', 'finish', 6, 'step.set', 'none', 'section', { realTimeKey: 'realTime.set', sourceKey: 'source.setting' }),
+    step('body', 'access', 6, 'step.bkp.body', 'lateral', 'path', 'body', { safetyGuides: true }),
+    step('drill', 'cavity', 6, 'step.bkp.drill', 'lateral', 'section', 'body'),
+    step('balloon', 'cavity', 5, 'step.bkp.balloon', 'both', 'section', 'balloon', { sourceKey: 'source.balloon' }),
+    step('inflate', 'cavity', 10, 'step.bkp.inflate', 'both', 'section', 'balloon', { restores: true }),
+    step('deflate', 'cavity', 6, 'step.bkp.deflate', 'lateral', 'section', 'cavity'),
+    step('mix', 'cement', 5, 'step.bkp.mix', 'none', 'section', 'body', { realTimeKey: 'realTime.mix', sourceKey: 'source.pmma' }),
+    step('inject', 'cement', 12, 'step.bkp.inject', 'both', 'section', 'cement', { sourceKey: 'source.leaks.bkp', clinicalNoteKey: 'fluoro.lateralNote' }),
+    step('withdraw', 'finish', 5, 'step.withdraw', 'lateral', 'section', 'done'),
+    step('set', 'finish', 6, 'step.set', 'none', 'section', 'done', { realTimeKey: 'realTime.set', sourceKey: 'source.setting' }),
   ]),
 });
 
