@@ -44,7 +44,7 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
   const [shownLeaks, setShownLeaks] = useState(0);
   // The one leak rule (visibleLeaks): the routes the metrics list, in the order they show.
   const leaks = useMemo(() => (result ? visibleLeaks(result) : []), [result]);
-  // The cement shown follows t on a grid (paneFrame.ts: CEMENT_PULSES), playing or not, so the same
+  // The cement shown follows t on a grid (cementFillShown in domain/procedures/cementShown.ts), playing or not, so the same
   // t always shows the same cement and remeshing (milliseconds) happens a few times a second at most.
   usePaneFrame((frame) => {
     if (!cloud) return;

@@ -21,7 +21,8 @@ import { FLUORO_SIZE, createFluoroRenderer } from '../render/fluoro/renderFluoro
 import { selectPlan, selectStep } from '../state/store.ts';
 import { useAppStore, useAppStoreApi } from '../state/useAppStore.ts';
 import { CementContext } from '../state/CementContext.ts';
-import { pulseTime, usePaneFrameSource } from './paneFrame.ts';
+import { pulseTime } from '../domain/procedures/cementShown.ts';
+import { usePaneFrameSource } from './paneFrame.ts';
 
 declare global {
   interface Window {

@@ -8,6 +8,7 @@
  */
 import { createContext, useContext, useEffect, useRef } from 'react';
 import { alignTime } from '../domain/procedures/alignTime.ts';
+import { cementFillShown } from '../domain/procedures/cementShown.ts';
 import type { Plan } from '../domain/procedures/plans.ts';
 import type { ProcedurePose } from '../domain/procedures/sampleProcedure.ts';
 import { emptyPose, sampleInto } from '../domain/procedures/sampleProcedure.ts';
@@ -15,26 +16,6 @@ import type { CasePose, PreparedCase } from '../domain/procedures/samplePose.ts'
 import { samplePose } from '../domain/procedures/samplePose.ts';
 import type { AppState } from '../state/store.ts';
 import { selectPlan } from '../state/store.ts';
-
-/**
- * X-ray pulses per second of procedure time: pulsed fluoroscopy runs at a few to 15 pulses a second
- * [U] (typical C-arm settings); 15 keeps the needle's motion smooth. While playing, the X-ray
- * pictures show the moment of the last pulse, floor(t × 15) / 15, so they too follow t alone.
- */
-export const PULSES_PER_SECOND = 15;
-
-/**
- * While playing, the cement is re-meshed on a grid of t, every this many pulses (0.27 s, about
- * 0.1 mL of a 4 mL, 12 s injection): remeshing costs milliseconds. A whole number of pulses, so a
- * pulse and the frame after it always show the same cement.
- */
-export const CEMENT_PULSES = 4;
-const CEMENT_QUANTUM_S = CEMENT_PULSES / PULSES_PER_SECOND;
-
-/** The time of the last X-ray pulse at or before t. */
-export function pulseTime(t: number): number {
-  return Math.floor(t * PULSES_PER_SECOND + 1e-9) / PULSES_PER_SECOND;
-}
 
 export interface PaneFrame {
   /** The shared timeline's time this frame shows, s. */
@@ -80,8 +61,7 @@ export function createPaneFrameSource(plan: Plan, prepared: PreparedCase): PaneF
         posedPlanT = planT;
       }
       // Cement on a grid of t: the same t always shows the same cement, however it was reached.
-      const fill = frame.fractions.cementFill;
-      frame.cementFill = fill <= 0 || fill >= 1 ? fill : sampleInto(cementPose, plan, alignTime(timeline, plan, Math.floor(t / CEMENT_QUANTUM_S + 1e-9) * CEMENT_QUANTUM_S)).cementFill;
+      frame.cementFill = cementFillShown(timeline, plan, t, cementPose);
       for (const apply of appliers) apply(frame);
     },
     add(applier) {

@@ -4,7 +4,7 @@
  */
 import { plannedVolumeMl } from '../domain/cement/plannedVolume.ts';
 import { leaksShownBy, visibleLeaks } from '../domain/cement/visibleLeaks.ts';
-import { sampleAligned } from '../domain/procedures/alignTime.ts';
+import { cementFillShown } from '../domain/procedures/cementShown.ts';
 import { planFor } from '../domain/procedures/plans.ts';
 import { shownProcedures } from '../domain/procedures/timelinePlan.ts';
 import { cementKey } from '../domain/cement/cementKey.ts';
@@ -24,7 +24,8 @@ export function watchLeaks(store: AppStore, cement: CementClient, emit: (payload
       const status = cement.peek(input);
       if (status?.state !== 'done') continue;
       const plan = planFor(procedure);
-      const injected = plannedVolumeMl(procedure, s.params) * sampleAligned(selectPlan(s), plan, s.t).cementFill;
+      // The cement the picture shows at t (quantised like it), so the event and the label come together.
+      const injected = plannedVolumeMl(procedure, s.params) * cementFillShown(selectPlan(s), plan, s.t);
       // The one leak rule (visibleLeaks): the routes the metrics list, announced as each shows.
       const leaks = visibleLeaks(status.result);
       const key = cementKey(input);

@@ -4,8 +4,6 @@
  * end of its last shared step before it, so both panes reach the cement phase together.
  */
 import type { Plan } from './plans.ts';
-import type { ProcedurePose } from './sampleProcedure.ts';
-import { sample } from './sampleProcedure.ts';
 import type { TimelinePosition } from './timeline.ts';
 import { locateInto, stepIndexOf, stepStartTimes } from './timeline.ts';
 
@@ -25,9 +23,4 @@ export function alignTime(from: Plan, to: Plan, t: number): number {
     return i === stepIndex ? start + progress * duration : start + duration;
   }
   return 0;
-}
-
-/** The pose of `plan` at time t of the shared `timeline` (the same plan unless comparing). */
-export function sampleAligned(timeline: Plan, plan: Plan, t: number): ProcedurePose {
-  return sample(plan, alignTime(timeline, plan, t));
 }

@@ -75,8 +75,6 @@ export interface CasePose {
   collapse: number;
   tools: ToolPose[];
   balloons: BalloonPose[];
-  /** Cement injected so far, mL, all needles together. */
-  cementInjectedMl: number;
 }
 
 /** How collapsed the treated level is: 1 as fractured, less as the balloon gives height back. */
@@ -109,5 +107,5 @@ export function samplePose(plan: Plan, c: PreparedCase, t: number): CasePose {
         return { visible: f.balloonInserted > 0.01, frame, shape };
       })
     : [];
-  return { fractions: f, collapse, tools, balloons, cementInjectedMl: c.volumeMl * f.cementFill };
+  return { fractions: f, collapse, tools, balloons };
 }
