@@ -61,7 +61,7 @@ describe('layout and accessibility', () => {
     const { page, errors } = await openApp(browser, 'procedure=vp', { ...DESKTOP, viewport: { width: 1280, height: 640 } });
     const heights: number[] = [];
     for (const procedure of ['vp', 'bkp', 'vp', 'bkp']) {
-      await page.evaluate((p) => window.spinecast!.set({ procedure: p }), procedure);
+      await page.evaluate((p) => window.spinecast!.set({ procedure: p as 'vp' | 'bkp' }), procedure);
       for (const step of (await state(page)).steps) {
         await page.evaluate((id) => window.spinecast!.goToStep(id), step);
         heights.push(
