@@ -1,10 +1,8 @@
 import { captionVars } from '../domain/evidence.ts';
 import { VP_PLAN } from '../domain/procedures/plans.ts';
-import { useRef } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { selectPlan } from '../state/store.ts';
 import { useAppStore } from '../state/useAppStore.ts';
-import { useSteadyHeight } from './useSteadyHeight.ts';
 
 /**
  * What is happening now, in the audience's words: plain language for patients, clinical wording
@@ -25,36 +23,28 @@ export function Caption() {
   const both = vpStep && vpStep.captionKey !== step.captionKey;
   // The published figures in the real-time and source lines come from the evidence module.
   const figures = captionVars(t.number);
-  // The caption box keeps its tallest height while the layout stays (see useSteadyHeight): the 3D
-  // view above it is not resized on every step or procedure change.
-  const box = useRef<HTMLElement>(null);
-  const content = useRef<HTMLDivElement>(null);
-  const lang = useAppStore((s) => s.params.lang);
-  useSteadyHeight(box, content, `${mode}|${lang}|${procedure === 'compare'}`, '.caption__text');
 
   return (
-    <section ref={box} className="caption" aria-live="polite" aria-atomic="true" data-step={step.id}>
-      <div ref={content}>
-        <p className="caption__step">
-          <span className="caption__count">{t('caption.count', { index: stepIndex + 1, count: plan.steps.length })}</span>{' '}
-          <span className="caption__title">{t.dynamic(`${step.captionKey}.title`)}</span>
+    <section className="caption" aria-live="polite" aria-atomic="true" data-step={step.id}>
+      <p className="caption__step">
+        <span className="caption__count">{t('caption.count', { index: stepIndex + 1, count: plan.steps.length })}</span>{' '}
+        <span className="caption__title">{t.dynamic(`${step.captionKey}.title`)}</span>
+      </p>
+      {both ? (
+        <>
+          <p className="caption__text"><strong>{t('caption.compareVp')}</strong>{t.dynamic(`${vpStep.captionKey}.${register}`)}</p>
+          <p className="caption__text"><strong>{t('caption.compareBkp')}</strong>{text}</p>
+        </>
+      ) : (
+        <p className="caption__text">{text}</p>
+      )}
+      {(step.realTimeKey || step.sourceKey || (mode === 'educator' && step.clinicalNoteKey)) && (
+        <p className="caption__meta">
+          {step.realTimeKey && <span>{t('caption.realTime', { time: t.dynamic(step.realTimeKey, figures) })}</span>}
+          {step.sourceKey && <span>{t('caption.source', { source: t.dynamic(step.sourceKey, figures) })}</span>}
+          {mode === 'educator' && step.clinicalNoteKey && <span>{t.dynamic(step.clinicalNoteKey)}</span>}
         </p>
-        {both ? (
-          <>
-            <p className="caption__text"><strong>{t('caption.compareVp')}</strong>{t.dynamic(`${vpStep.captionKey}.${register}`)}</p>
-            <p className="caption__text"><strong>{t('caption.compareBkp')}</strong>{text}</p>
-          </>
-        ) : (
-          <p className="caption__text">{text}</p>
-        )}
-        {(step.realTimeKey || step.sourceKey || (mode === 'educator' && step.clinicalNoteKey)) && (
-          <p className="caption__meta">
-            {step.realTimeKey && <span>{t('caption.realTime', { time: t.dynamic(step.realTimeKey, figures) })}</span>}
-            {step.sourceKey && <span>{t('caption.source', { source: t.dynamic(step.sourceKey, figures) })}</span>}
-            {mode === 'educator' && step.clinicalNoteKey && <span>{t.dynamic(step.clinicalNoteKey)}</span>}
-          </p>
-        )}
-      </div>
+      )}
     </section>
   );
 }
