@@ -2,7 +2,7 @@ import { SceneHtml } from './SceneHtml.tsx';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Group } from 'three';
-import { BufferAttribute, BufferGeometry, LineBasicMaterial, Matrix4, Vector3 } from 'three';
+import { BufferAttribute, BufferGeometry, LineBasicMaterial, Vector3 } from 'three';
 import { wedgeAngleDeg } from '../domain/anatomy/fracture.ts';
 import type { Vec3 } from '../domain/anatomy/vec.ts';
 import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
@@ -29,21 +29,6 @@ const TICK_MM = 2;
 const WEDGE_OVERHANG = 0.35;
 /** Gap between the top wedge line and its label, mm. [U] visual. */
 const LABEL_GAP_MM = 2.5;
-
-/** What a placement of the height labels was made for. */
-interface Placement {
-  camera: Matrix4;
-  projection: Matrix4;
-  collapse: number;
-  width: number;
-  height: number;
-  sizes: number;
-  spans: number;
-  visible: boolean;
-  wedge: boolean;
-  t: unknown;
-  lines: unknown;
-}
 
 /**
  * Height markers on the treated vertebra: the anterior, middle and posterior measuring lines as
@@ -81,16 +66,7 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
   const root = useRef<Group>(null);
   const anchors = useRef<Record<string, Group | null>>({});
   const labels = useRef<Record<string, HTMLSpanElement | null>>({});
-  /** The value each label shows, in thousandths, and the translator it was written with. */
-  const shown = useRef<Record<string, number>>({});
-  const shownWith = useRef(t);
-  if (shownWith.current !== t) {
-    shownWith.current = t;
-    shown.current = {};
-  }
-  /** What the last placement was made for: nothing is redone (or allocated) on a frame that repeats it. */
-  const placedFor = useMemo((): Placement => ({ camera: new Matrix4(), projection: new Matrix4(), collapse: Number.NaN, width: 0, height: 0, sizes: -1, spans: 0, visible: false, wedge: false, t: null, lines: null }), []);
-  const sizesRevision = useRef(0);
+  const shown = useRef<Record<string, string>>({});
   // Each label's size, kept current by the browser (a new number, a font arriving, larger text).
   const sizes = useRef<Record<string, [number, number] | undefined>>({});
   const scratch = useMemo(() => new Vector3(), []);
@@ -107,7 +83,6 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
           const box = e.borderBoxSize[0];
           if (key && box) sizes.current[key] = [box.inlineSize, box.blockSize];
         }
-        sizesRevision.current++;
         invalidate();
       }),
     [invalidate],
@@ -121,31 +96,7 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
     const visible = shot?.measures ?? false;
     g.visible = visible;
     const wedgeOn = visible && s.layers.wedge;
-    const collapse = visible ? collapseOf(source.frame.fractions, share) : Number.NaN;
-    // This frame's camera (the rig moved it just now; the renderer would update it only later).
-    camera.updateMatrixWorld();
-    const last = placedFor;
-    let spans = 0;
-    for (const key in labels.current) if (labels.current[key]) spans++;
-    if (
-      last.spans === spans &&
-      last.visible === visible && last.wedge === wedgeOn && (!visible || (last.collapse === collapse && last.width === size.width && last.height === size.height &&
-        last.sizes === sizesRevision.current && last.t === t && last.lines === linesAt && last.camera.equals(camera.matrixWorld) && last.projection.equals(camera.projectionMatrix)))
-    )
-      return;
-    last.spans = spans;
-    last.visible = visible;
-    last.wedge = wedgeOn;
-    last.collapse = collapse;
-    last.width = size.width;
-    last.height = size.height;
-    last.sizes = sizesRevision.current;
-    last.t = t;
-    last.lines = linesAt;
-    last.camera.copy(camera.matrixWorld);
-    last.projection.copy(camera.projectionMatrix);
-    for (const key in labels.current) {
-      const span = labels.current[key];
+    for (const [key, span] of Object.entries(labels.current)) {
       if (span && !observed.has(span)) {
         observed.add(span);
         observer.observe(span);
@@ -153,7 +104,7 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
       if (span) span.style.display = visible && (key !== 'wedge' || wedgeOn) ? '' : 'none';
     }
     if (!visible) return;
-    const lines = linesAt(collapse);
+    const lines = linesAt(collapseOf(source.frame.fractions, share));
     const p = parts.heights.getAttribute('position') as BufferAttribute;
     let i = 0;
     const put = (v: Vec3, dz = 0) => {
@@ -167,10 +118,12 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
       const anchor = anchors.current[k];
       // Labels hang under the body (staggered in CSS), clear of the balloon and the cement.
       anchor?.position.set(mmToScene(bottom[0]), mmToScene(bottom[1]), mmToScene(bottom[2]));
-      show(k, mm, 'measure.heightMm');
+      show(k, t('measure.heightMm', { mm: t.number(mm, 1) }), mm);
     }
     p.needsUpdate = true;
     // Where the three feet fall on the screen: labels that would overlap there hang lower instead.
+    // This frame's camera (the rig moved it just now; the renderer would update it only later).
+    camera.updateMatrixWorld();
     g.updateWorldMatrix(true, false);
     const items = LINES.map((k) => {
       scratch.copy(anchors.current[k]?.position ?? scratch.set(0, 0, 0)).applyMatrix4(g.matrixWorld).project(camera);
@@ -199,21 +152,18 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
       const deg = wedgeAngleDeg(level, a.mm, b.mm);
       const at = ext(a.top, b.top, -WEDGE_OVERHANG);
       anchors.current['wedge']?.position.set(mmToScene(at[0]), mmToScene(at[1] + 2 * LABEL_GAP_MM), mmToScene(at[2]));
-      show('wedge', deg, 'measure.wedge');
+      show('wedge', t('measure.wedge', { deg: t.number(deg, 1) }), deg);
     }
     parts.wedge.setDrawRange(0, wedgeOn ? 4 : 0);
   }, -0.5);
 
-  /** Writes a label's number (mm or degrees, one decimal in the reader's language) when it changed. */
-  function show(key: string, value: number, message: 'measure.heightMm' | 'measure.wedge'): void {
+  function show(key: string, text: string, value: number): void {
     const span = labels.current[key];
-    const v = Math.round(value * 1000);
+    const v = value.toFixed(3);
     if (!span || shown.current[key] === v) return;
     shown.current[key] = v;
-    const number = t.number(value, 1);
-    const text = message === 'measure.wedge' ? t(message, { deg: number }) : t(message, { mm: number });
     if (span.textContent !== text) span.textContent = text;
-    span.dataset['value'] = (v / 1000).toFixed(3);
+    span.dataset['value'] = v;
   }
 
   return (
