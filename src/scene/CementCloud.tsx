@@ -44,8 +44,8 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
   const [shownLeaks, setShownLeaks] = useState(0);
   // The one leak rule (visibleLeaks): the routes the metrics list, in the order they show.
   const leaks = useMemo(() => (result ? visibleLeaks(result) : []), [result]);
-  // The cement shown follows t on a grid (cementFillShown in domain/procedures/cementShown.ts), playing or not, so the same
-  // t always shows the same cement and remeshing (milliseconds) happens a few times a second at most.
+  // The cement shown follows t on a grid (cementFillShown, domain/procedures/cementShown.ts), playing
+  // or not, so the same t always shows the same cement and remeshing happens a few times a second.
   usePaneFrame((frame) => {
     if (!cloud) return;
     const injected = volume * frame.cementFill;
