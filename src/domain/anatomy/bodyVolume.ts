@@ -12,7 +12,7 @@ import { fractureDeformer, type FractureGrade, type FractureShape } from './frac
 import type { LevelId } from './levels.ts';
 import { vertebraTransform } from './spineLayout.ts';
 import { apply, invert } from './vec.ts';
-import { vertebraGeometry } from './vertebraGeometry.ts';
+import { bodyFrontZ, vertebraGeometry } from './vertebraGeometry.ts';
 import { bodyHalfHeight, bodySdf } from './vertebralBody.ts';
 
 /** Column spacing in x and z, mm: within about 1% of a finer integration at T1 and at L5. */
@@ -69,7 +69,7 @@ export function fracturedBodyVolumeMl(level: LevelId, grade: FractureGrade, shap
   const halfX = p.epw / 2 + 2;
   const halfY = Math.max(p.vbha, p.vbhp) / 2 + 3;
   let mm3 = 0;
-  for (let z = g.zPosterior - 2; z <= g.zAnterior + 2; z += STEP_XZ_MM) {
+  for (let z = g.zPosterior - 2; z <= bodyFrontZ(g) + 2; z += STEP_XZ_MM) {
     const hh = bodyHalfHeight(g, z);
     for (let x = -halfX; x <= halfX; x += STEP_XZ_MM) {
       const inside = insideLength(body, x, z, -halfY, halfY);

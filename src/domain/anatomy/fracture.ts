@@ -10,7 +10,7 @@
 import { levelParams, type LevelId } from './levels.ts';
 import { discHeights, HEIGHT_INSET_MM, vertebraTransform } from './spineLayout.ts';
 import { apply, invert, rotate, type RigidTransform, type Vec3 } from './vec.ts';
-import { vertebraGeometry, type VertebraGeometry } from './vertebraGeometry.ts';
+import { bodyMidlineDepth, vertebraGeometry, type VertebraGeometry } from './vertebraGeometry.ts';
 import { bodyHalfHeight } from './vertebralBody.ts';
 import { previousLevel } from './levels.ts';
 import { surfacePoint } from './landmarks.ts';
@@ -181,12 +181,15 @@ export function fractureFeatures(f: FractureParams): FractureFeatures {
     out.defect = { site: f.corticalDefect, centre: d.deform(apply(t, local)), normal: rotate(t, dir), radius: 3 };
   }
   if (f.cleft) {
-    // Clefts sit under the collapsed superior endplate, in the anterior half [U].
-    const hh = bodyHalfHeight(g, 0.15 * p.epd);
-    const centre: Vec3 = [0, hh * 0.45, 0.15 * p.epd];
+    // Clefts sit under the collapsed superior endplate, in the anterior half [U], scaled to the
+    // body's greatest midline depth (the endplate depth where the front wall dips).
+    const depth = bodyMidlineDepth(g);
+    const zc = g.zPosterior + 0.65 * depth;
+    const hh = bodyHalfHeight(g, zc);
+    const centre: Vec3 = [0, hh * 0.45, zc];
     out.cleft = {
       centre: d.deform(apply(t, centre)),
-      radii: [0.3 * p.epw, 0.12 * (p.vbha + p.vbhp) / 2, 0.22 * p.epd],
+      radii: [0.3 * p.epw, 0.12 * (p.vbha + p.vbhp) / 2, 0.22 * depth],
       axes: [rotate(t, [1, 0, 0]), rotate(t, [0, 1, 0]), rotate(t, [0, 0, 1])],
     };
   }

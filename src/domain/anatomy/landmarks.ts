@@ -7,7 +7,7 @@ import { LEVELS, levelParams, nextLevel, type LevelId } from './levels.ts';
 import type { Sdf } from './sdfPrimitives.ts';
 import { inferiorEndplateFrame, superiorEndplateFrame, vertebraTransform } from './spineLayout.ts';
 import { apply, rotate, toMat4, type RigidTransform, type Vec3 } from './vec.ts';
-import { pedicleAxis, pedicleCentre, vertebraGeometry } from './vertebraGeometry.ts';
+import { bodyFrontZ, pedicleAxis, pedicleCentre, vertebraGeometry } from './vertebraGeometry.ts';
 import { vertebraCancellousSdf, vertebraSdf } from './vertebraSdf.ts';
 
 export interface PlaneLandmark {
@@ -85,18 +85,21 @@ export function localLandmarks(id: LevelId): LevelLandmarks {
     const entry = surfacePoint(sdf, c, [-axis[0], -axis[1], -axis[2]]);
     return { entry, isthmus: c, axis };
   };
-  // Anterior third of the body, centred in it (domain.md §1 step 5 [C]).
-  const zTarget = g.zAnterior - p.epd / 6;
+  // Anterior third of the body, centred in it (domain.md §1 step 5 [C]), on the midline depth at
+  // mid-height where the needle tips lie (lumbar bodies are deeper there than at their rims).
+  const zFront = bodyFrontZ(g);
+  const zTarget = zFront - (zFront - g.zPosterior) / 6;
   const cancellous = vertebraCancellousSdf(id);
   // Bipedicular targets: where each pedicle axis reaches the anterior third, kept 2 mm inside the
-  // cancellous bone and off the midline.
+  // cancellous bone, off the midline and within 14% of the body's width of it [U] (each needle in
+  // its own half, near the middle: the roomier lumbar front no longer pushes them in by itself).
   const target = (s: number): Vec3 => {
     const c = pedicleCentre(g, s);
     const axis = pedicleAxis(g, s);
     const t = (zTarget - c[2]) / axis[2];
     let x = Math.min(0.25 * p.epw, Math.max(0.12 * p.epw, s * (c[0] + axis[0] * t)));
     while (x > 0.05 * p.epw && cancellous(s * x, 0, zTarget) > -2) x -= 0.25;
-    return [s * x, 0, zTarget];
+    return [s * Math.min(x, 0.14 * p.epw), 0, zTarget];
   };
   const veinZ = g.zPosterior + 0.35 * p.epd;
   return {

@@ -101,8 +101,8 @@ export function archLayout(g: VertebraGeometry): ArchLayout {
 /**
  * Depth (z) of the spinous tip. L2–L5: behind the body's back wall by the mean mesh's AP extent
  * less its mid-height depth (Clouthier 2023 [C], domain.md §2a): the mean's reach behind the body.
- * Our bodies are shallower than the mean's, so the whole AP extent comes out a little short of
- * the mean's. Other levels: the AP extent of their row in levels.ts.
+ * With the body as deep at mid-height as the mean's, the whole AP extent is the mean's too.
+ * Other levels: the AP extent of their row in levels.ts, from the rims' front.
  */
 function spinousTipZ(g: VertebraGeometry): number {
   const p = g.params;

@@ -11,7 +11,7 @@ import { archLayout } from './posteriorArch.ts';
 import { sdPolylineTube, sdRoundBox, smax, type Sdf } from './sdfPrimitives.ts';
 import { vertebraTransform } from './spineLayout.ts';
 import { add, apply, invert, normalize, rotate, scale, sub, type RigidTransform, type Vec3 } from './vec.ts';
-import { vertebraGeometry } from './vertebraGeometry.ts';
+import { bodyFrontZ, vertebraGeometry } from './vertebraGeometry.ts';
 import type { Box3 } from './vertebraSdf.ts';
 import { rawVertebraSdf } from './vertebraSdf.ts';
 
@@ -182,8 +182,8 @@ function venousParts(id: LevelId): ModelPart[] {
   const hw = p.epw / 2 * 0.9;
   for (const [side, s] of [['left', 1], ['right', -1]] as const) {
     const pts = placed(t, [
-      [s * 0.25 * p.epw, -1, g.zAnterior + 1.5],
-      [s * (hw * 0.75), -1, g.zAnterior - 0.1 * p.epd + 1.5],
+      [s * 0.25 * p.epw, -1, bodyFrontZ(g) + 1.5],
+      [s * (hw * 0.75), -1, bodyFrontZ(g) - 0.1 * p.epd + 1.5],
       [s * (hw + 1.5), 0, 0],
       [s * (hw + 1), 0, g.zPosterior + 0.15 * p.epd],
       [s * (g.pedicleX + 2), g.pedicleY - p.ph / 2 - 3, g.zPosterior - 3],
@@ -196,9 +196,9 @@ function venousParts(id: LevelId): ModelPart[] {
   const hh = (p.vbha + p.vbhp) / 4 + 3;
   const strands: number[][] = [];
   for (const x of [-0.22 * p.epw, 0, 0.22 * p.epw]) {
-    strands.push(placed(t, [[x, hh, g.zAnterior + 1.2], [x, -hh, g.zAnterior + 1.2]]));
+    strands.push(placed(t, [[x, hh, bodyFrontZ(g) + 1.2], [x, -hh, bodyFrontZ(g) + 1.2]]));
   }
-  strands.push(placed(t, [[-0.3 * p.epw, 0, g.zAnterior], [0, 0, g.zAnterior + 1.2], [0.3 * p.epw, 0, g.zAnterior]]));
+  strands.push(placed(t, [[-0.3 * p.epw, 0, bodyFrontZ(g)], [0, 0, bodyFrontZ(g) + 1.2], [0.3 * p.epw, 0, bodyFrontZ(g)]]));
   for (const s of [1, -1]) {
     strands.push(placed(t, [[s * (p.scw / 2 - 3), hh, g.zPosterior - 1.6], [s * (p.scw / 2 - 3), -hh, g.zPosterior - 1.6]]));
   }

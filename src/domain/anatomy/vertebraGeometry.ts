@@ -3,7 +3,7 @@
  * +Z anterior, +X patient's left). Shared by the SDF, the landmarks and the measurements, so all
  * three agree on where a pedicle or the canal is.
  */
-import { levelParams, nextLevel, type LevelId, type LevelParams } from './levels.ts';
+import { MEAN_MESH, levelParams, nextLevel, type LevelId, type LevelParams } from './levels.ts';
 import { vertebraTransform } from './spineLayout.ts';
 import { apply, compose, invert, rotate, type Vec3 } from './vec.ts';
 
@@ -23,8 +23,14 @@ export interface FacetPlane {
 
 export interface VertebraGeometry {
   readonly params: LevelParams;
-  /** Anterior wall z at the midline. */
+  /** Anterior wall z at the midline, at the endplates. */
   readonly zAnterior: number;
+  /**
+   * Anterior wall z at the midline at mid-height: behind zAnterior where the front wall dips in
+   * (thoracic), in front of it where the body is deeper at mid-height than at its endplates
+   * (lumbar, as in Clouthier 2023's mean mesh).
+   */
+  readonly zAnteriorMid: number;
   /** Posterior wall z at the midline. */
   readonly zPosterior: number;
   /** Pedicle isthmus centre height (y) and depth (z). */
@@ -68,6 +74,28 @@ function facetNormalAngleDeg(lower: LevelId): number {
   }
 }
 
+/** Body depth (mm) at mid-height on the midline, back wall to front wall. */
+function midHeightDepth(p: LevelParams): number {
+  // L2–L5: Clouthier 2023 mean mesh [C] (domain.md §2a), 35.7–38.4 mm, deeper than the endplate
+  // depths of §2b's table (33–35.5 mm): the mean's front wall stands forward at mid-height.
+  if (p.id in MEAN_MESH) return MEAN_MESH[p.id as keyof typeof MEAN_MESH].midDepth;
+  // L1: L2's ratio of mid-height to endplate depth [U] (no mean mesh above L2; keeps L1 and L2 alike).
+  if (p.id === 'L1') return p.epd * (MEAN_MESH.L2.midDepth / levelParams('L2').epd);
+  // Elsewhere (no mean mesh: T1–T12, the simplified S1) the front wall dips a little at mid-height,
+  // 3% of the depth in the thoracic spine and 6% below [U] (modelling estimates).
+  return p.epd * (p.region === 'thoracic' ? 0.97 : 0.94);
+}
+
+/** The furthest forward the body reaches on the midline (endplate rims or mid-height wall). */
+export function bodyFrontZ(g: Pick<VertebraGeometry, 'zAnterior' | 'zAnteriorMid'>): number {
+  return Math.max(g.zAnterior, g.zAnteriorMid);
+}
+
+/** The body's greatest depth on the midline (mm): the back wall to bodyFrontZ. */
+export function bodyMidlineDepth(g: Pick<VertebraGeometry, 'zAnterior' | 'zAnteriorMid' | 'zPosterior'>): number {
+  return bodyFrontZ(g) - g.zPosterior;
+}
+
 function localGeometry(id: LevelId): Omit<VertebraGeometry, 'superiorFacet' | 'inferiorFacet'> {
   const p = levelParams(id);
   const zAnterior = p.epd / 2;
@@ -83,6 +111,7 @@ function localGeometry(id: LevelId): Omit<VertebraGeometry, 'superiorFacet' | 'i
   return {
     params: p,
     zAnterior,
+    zAnteriorMid: zPosterior + midHeightDepth(p),
     zPosterior,
     pedicleY,
     pedicleZ,

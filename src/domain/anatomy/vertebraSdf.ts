@@ -9,7 +9,7 @@ import { compose, invert } from './vec.ts';
 import { archLayout, archSdf } from './posteriorArch.ts';
 import { sdEllipsoid, sdTaperedCapsule, smax, smin, type Sdf } from './sdfPrimitives.ts';
 import { bodyHalfHeight, bodySdf, canalSdf, cancellousSdf } from './vertebralBody.ts';
-import { vertebraGeometry, type VertebraGeometry } from './vertebraGeometry.ts';
+import { bodyFrontZ, vertebraGeometry, type VertebraGeometry } from './vertebraGeometry.ts';
 
 /** Axis-aligned box (mm) in the vertebra's own frame. */
 export interface Box3 {
@@ -115,7 +115,7 @@ export function vertebraBounds(id: LevelId, margin = 3): Box3 {
   const halfX = Math.max(p.extents.lr / 2, p.epw / 2) + margin;
   const yTop = Math.max(L.sapTop + 4, p.vbha / 2 + 2) + margin;
   const yBottom = Math.min(L.iapBottom - 4, spTip[0] - 14, -Math.max(p.vbha, p.vbhp) / 2 - (p.region === 'sacral' ? 34 : 2)) - margin;
-  const zFront = g.zAnterior + margin;
+  const zFront = bodyFrontZ(g) + margin;
   const zBack = Math.min(spTip[1] - 14, g.zAnterior - p.extents.ap) - margin;
   return { min: [-halfX, yBottom, zBack], max: [halfX, yTop, zFront] };
 }
@@ -125,5 +125,5 @@ export function cancellousBounds(id: LevelId): Box3 {
   const g = vertebraGeometry(id);
   const p = g.params;
   const hy = Math.max(p.vbha, p.vbhp) / 2 + 1;
-  return { min: [-p.epw / 2 - 1, -hy, g.zPosterior - 0.1 * p.epd - 1], max: [p.epw / 2 + 1, hy, g.zAnterior + 1] };
+  return { min: [-p.epw / 2 - 1, -hy, g.zPosterior - 0.1 * p.epd - 1], max: [p.epw / 2 + 1, hy, bodyFrontZ(g) + 1] };
 }

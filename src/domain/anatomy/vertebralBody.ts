@@ -10,15 +10,13 @@ import type { VertebraGeometry } from './vertebraGeometry.ts';
 interface BodyShape {
   /** Fractional width loss at mid-height (the waist). */
   readonly waist: number;
-  /** Fractional anterior depth loss at mid-height. */
-  readonly frontWaist: number;
   /** Depth of the posterior concavity (kidney shape), fraction of EPD. */
   readonly backConcavity: number;
   /** Superellipse exponent of the footprint. */
   readonly squareness: number;
   /** Anterior narrowing of the footprint (heart shape), fraction of half-width per half-depth. */
   readonly taper: number;
-  /** Depth of the central endplate hollow inside the raised rim (mm). */
+  /** Depth of the central endplate hollow inside the raised rim (mm, before the smoothing blend). */
   readonly endplateHollow: number;
   /** Radius of the basivertebral foramen dimple (mm). */
   readonly foramenRadius: number;
@@ -27,14 +25,15 @@ interface BodyShape {
 function bodyShape(g: VertebraGeometry): BodyShape {
   if (g.params.region === 'thoracic') {
     // Heart-shaped thoracic body, narrower anteriorly; modest waist [U] (modelling estimate).
-    return { waist: 0.06, frontWaist: 0.03, backConcavity: 0.05, squareness: 2.1, taper: 0.22, endplateHollow: 0.7, foramenRadius: 1.3 };
+    return { waist: 0.06, backConcavity: 0.05, squareness: 2.1, taper: 0.22, endplateHollow: 1.2, foramenRadius: 1.3 };
   }
   // Lumbar kidney shape, Clouthier 2023 mean mesh [C] (domain.md §2a/§2b): waist ~10%, 38.6 mm
   // at mid-height vs EPW 43 (L2) and 43.9 vs 49 (L5); the mean's centre is nearly as tall as its
-  // rims (26.6 mm at L2), so the endplates are only slightly hollow inside their raised rims.
-  // The mean is also deeper at mid-height (35.7 mm at L2) than our front wall's dip allows, but
-  // the cement model's leak calibration rests on this body's front wall, so it stays [U].
-  return { waist: 0.1, frontWaist: 0.06, backConcavity: 0.07, squareness: 2.15, taper: 0.04, endplateHollow: 0.4, foramenRadius: 1.9 };
+  // rims (26.6 mm at L2), so the endplates are only slightly hollow inside their raised rims
+  // (0.4 mm each at the centre [U]: the rest of the mean's extra centre height at L4–L5 is the
+  // §2b table's rim heights, which stay).
+  // The front wall's depth at mid-height is the geometry's zAnteriorMid (the mean's 35.7–38.4 mm).
+  return { waist: 0.1, backConcavity: 0.07, squareness: 2.15, taper: 0.04, endplateHollow: 0.3, foramenRadius: 1.9 };
 }
 
 /**
@@ -62,7 +61,8 @@ export function bodySdf(g: VertebraGeometry): Sdf {
     const flat = Math.max(1 - t * t, -0.3);
     const bulge = flat > 0 ? flat * Math.sqrt(flat) : flat; // 1 at mid-height, 0 at the endplates
     const a = a0 * (1 - s.waist * Math.max(bulge, -0.3));
-    const front = g.zAnterior - s.frontWaist * p.epd * Math.max(bulge, -0.3);
+    // The front wall runs from the rims' zAnterior to zAnteriorMid at mid-height.
+    const front = g.zAnterior + (g.zAnteriorMid - g.zAnterior) * Math.max(bulge, -0.3);
     const b = (front - back) / 2;
     const zc = (front + back) / 2;
     const dz = z - zc;
@@ -74,7 +74,8 @@ export function bodySdf(g: VertebraGeometry): Sdf {
     foot = smax(foot, -conc, 3);
     let d = smax(foot, Math.abs(y) - hh, 2.4);
     // Endplate hollows inside the raised ring apophysis.
-    const hollowY = hh + 3 - s.endplateHollow;
+    // Raised by the blend's k/4 (0.5 mm), which the blend takes back off the centre.
+    const hollowY = hh + 3 + 0.5 - s.endplateHollow;
     const cz = (g.zAnterior + g.zPosterior) / 2;
     const hollowUp = sdEllipsoid(x, y - hollowY, z - cz, 0.7 * a0, 3, 0.62 * (p.epd / 2));
     const hollowDown = sdEllipsoid(x, y + hollowY, z - cz, 0.7 * a0, 3, 0.62 * (p.epd / 2));

@@ -93,15 +93,19 @@ describe('L2–L5 against the Clouthier 2023 mean mesh', () => {
     expectNear(outline.get(id)!.waistWidth, MEAN_MESH[id].waistWidth, 0.03, 'waist width');
   });
 
-  it.each(LUMBAR)('%s body height at the centre matches the mean mesh, endplates only slightly hollow (±11%)', (id) => {
-    expectNear(outline.get(id)!.centreHeight, MEAN_MESH[id].centreHeight, 0.11, 'centre height');
+  it.each(LUMBAR)('%s body height at the centre matches the mean mesh, endplates only slightly hollow (±9%)', (id) => {
+    // Most of what is left at L4–L5 (up to 6% at L5) is the rim heights of domain.md §2b's table
+    // and its L5 anchors, which the body keeps; the hollows take under 1 mm.
+    expectNear(outline.get(id)!.centreHeight, MEAN_MESH[id].centreHeight, 0.09, 'centre height');
   });
 
-  it.each(LUMBAR)('%s body depth at mid-height on the midline no further from the mean mesh than now (±15%)', (id) => {
-    // Our bodies are shallower than the mean's (its 35–38 mm against our 31–33 mm); the cement
-    // model's calibration rests on this body, so the bound only keeps the front wall from dipping
-    // further (domain.md §2a).
-    expectNear(outline.get(id)!.midDepth, MEAN_MESH[id].midDepth, 0.15, 'mid-height depth');
+  it.each(LUMBAR)('%s body depth at mid-height on the midline matches the mean mesh (±5%)', (id) => {
+    // The mean is deeper at mid-height (35.7–38.4 mm) than §2b's endplate depths (33–35.5 mm).
+    expectNear(outline.get(id)!.midDepth, MEAN_MESH[id].midDepth, 0.05, 'mid-height depth');
+  });
+
+  it.each(LUMBAR)('%s body is deeper at mid-height than 1.5 mm under its upper rim, as the mean mesh is', (id) => {
+    expect(outline.get(id)!.midDepth).toBeGreaterThan(measured.get(id)!.bodyDepth);
   });
 
   it.each(LUMBAR)('%s spinous process height: Clouthier 2023 population mean 23.5 mm (±12%)', (id) => {
