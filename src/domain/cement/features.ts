@@ -9,7 +9,7 @@ import { levelLandmarks, localLandmarks } from '../anatomy/landmarks.ts';
 import type { LevelId } from '../anatomy/levels.ts';
 import { vertebraTransform } from '../anatomy/spineLayout.ts';
 import { apply, invert, normalize, type Vec3 } from '../anatomy/vec.ts';
-import { vertebraGeometry } from '../anatomy/vertebraGeometry.ts';
+import { bodyMidlineDepth, vertebraGeometry } from '../anatomy/vertebraGeometry.ts';
 import { inflatedBalloons, insideBalloon, moveBalloonFrame, type BalloonFrame, type BalloonShape } from '../procedures/balloon.ts';
 import type { Random } from '../random.ts';
 import {
@@ -98,15 +98,16 @@ function between(rng: Random, a: number, b: number): number {
 }
 
 /**
- * Size of a level's intraosseous veins relative to L1's [U]: vessel lengths scale with the body's
- * footprint (linear size) and calibres with its square root, so a vein takes the same share of a
- * small thoracic body as of a lumbar one and leak risk follows the fill, not the level
- * (domain.md §5: level is not a risk factor).
+ * Size of a level's intraosseous veins relative to a reference body [U]: vessel lengths scale with
+ * the body's footprint (linear size: width × greatest midline depth), so a vein takes the same
+ * share of a small thoracic body as of a lumbar one and leak risk follows the fill, not the level
+ * (domain.md §5: level is not a risk factor). Calibres vary by patient, not by level. The
+ * reference is L1's endplate, 41 × 32 mm (domain.md §2b), on which the vein sizes were set.
  */
-export function veinScale(level: LevelId): number {
-  const p = vertebraGeometry(level).params;
+function veinScale(level: LevelId): number {
+  const g = vertebraGeometry(level);
   const l1 = vertebraGeometry('L1').params;
-  return Math.sqrt((p.epw * p.epd) / (l1.epw * l1.epd));
+  return Math.sqrt((g.params.epw * bodyMidlineDepth(g)) / (l1.epw * l1.epd));
 }
 
 /**
@@ -123,7 +124,7 @@ function placeVeins(base: BaseGrid, kind: Uint8Array, level: LevelId, rng: Rando
   const lm = localLandmarks(level);
   const d = base.deformLocal;
   const foramen = lm.basivertebralForamen.centre;
-  const trunkEnd: Vec3 = [between(rng, -2, 2), foramen[1], foramen[2] + between(rng, 0.2, 0.45) * p.epd];
+  const trunkEnd: Vec3 = [between(rng, -2, 2), foramen[1], foramen[2] + between(rng, 0.2, 0.45) * bodyMidlineDepth(g)];
   // The trunk pierces the wall and opens into the anterior epidural plexus behind it.
   markTube(base, kind, d([foramen[0], foramen[1], foramen[2] - 1.5]), d(trunkEnd), radius * VEIN_RADIUS_MM.basivertebral, CELL.basivertebralVein, BONE);
   const branches = 2 + Math.floor(rng() * 2);
@@ -201,7 +202,7 @@ export function placeFeatures(base: BaseGrid, input: CementInput, rng: Random): 
   // Vessel calibre: one factor for the whole patient (log-uniform), one per vein system.
   const spread = VEIN_CALIBRE_SPREAD;
   const patient = Math.exp(between(rng, -PATIENT_CALIBRE_LOG_SPREAD, PATIENT_CALIBRE_LOG_SPREAD));
-  // Calibres relative to nominal: this patient's, and the level's size (veinScale).
+  // Calibres relative to nominal: this patient's.
   const vessel = patient;
   const calibre = {
     basivertebral: vessel * between(rng, 1 - spread, 1 + spread),

@@ -11,7 +11,7 @@
  */
 import type { Vec3 } from '../anatomy/vec.ts';
 import type { Random } from '../random.ts';
-import { veinScale, type CaseGrid } from './features.ts';
+import type { CaseGrid } from './features.ts';
 import { createHeap, heapPop, heapPush, type MinHeap } from './minHeap.ts';
 import {
   BREAK_BARRIER, COMPACTED_EXTRA_THRESHOLD, COMPACTED_RESISTANCE, DEFAULT_RATE_ML_PER_MIN, DEFECT_BARRIER,
@@ -47,9 +47,9 @@ function mediaTables(input: CementInput, calibre: CaseGrid['calibre']): { thresh
   const rate = input.rateMlPerMin ?? DEFAULT_RATE_ML_PER_MIN;
   // A faster injection raises the pressure at the vein mouths [U]: barrier ∝ 1/√rate (the floor
   // keeps a zero or negative rate from dividing by zero).
-  // Larger bodies take a larger default volume at higher pressure; the barrier grows with the
-  // level's size [U, tuned] so that leak risk follows the fill, not the level (domain.md §5).
-  const veinBarrier = VEIN_BARRIER[input.viscosity] * Math.sqrt(DEFAULT_RATE_ML_PER_MIN / Math.max(rate, 0.05)) * Math.sqrt(veinScale(input.level));
+  // The same at every level: with the default volume a share of the body's own and the veins
+  // scaled to its size (veinScale), leak risk follows the fill, not the level (domain.md §5).
+  const veinBarrier = VEIN_BARRIER[input.viscosity] * Math.sqrt(DEFAULT_RATE_ML_PER_MIN / Math.max(rate, 0.05));
   const set = (c: number, rule: { threshold: number; resistancePerMm: number }, extra = 0): void => {
     threshold[c] = rule.threshold + extra;
     resistance[c] = rule.resistancePerMm;

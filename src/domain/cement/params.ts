@@ -36,10 +36,11 @@ export const VISCOUS_WEIGHT: Record<Viscosity, number> = { low: 0.035, medium: 0
  * Entry barrier of a vein (threshold units) for each viscosity, for a vessel of
  * VEIN_BARRIER_RADIUS_MM at the default rate [U]: a doughy cement does not enter a millimetre-wide
  * vessel as readily as a runny one (yield stress). Scaled by 1/radius per vein and by
- * 1/√(rate / default rate). Tuned towards domain.md §5 [C]: low viscosity OR 3.32 for any leak,
- * high vs low RR 0.38.
+ * 1/√(rate / default rate), the same at every level. Tuned towards domain.md §5 [C]: low viscosity
+ * OR 3.32 for any leak, high vs low RR 0.38; medium retuned (0.95 → 0.85) for the deeper lumbar
+ * bodies of Clouthier 2023's mean shape, so VP stays in 45–65% of levels at every level.
  */
-export const VEIN_BARRIER: Record<Viscosity, number> = { low: 0.5, medium: 0.95, high: 2.8 };
+export const VEIN_BARRIER: Record<Viscosity, number> = { low: 0.5, medium: 0.85, high: 2.8 };
 
 /**
  * Entry length, mm of bone-equivalent Darcy path [U], paid once when cement enters a route out of

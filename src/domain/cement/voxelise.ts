@@ -13,7 +13,7 @@ import { fractureDeformer, type FractureGrade, type FractureShape } from '../ana
 import type { LevelId } from '../anatomy/levels.ts';
 import { vertebraTransform } from '../anatomy/spineLayout.ts';
 import { apply, invert, type Vec3 } from '../anatomy/vec.ts';
-import { vertebraGeometry } from '../anatomy/vertebraGeometry.ts';
+import { bodyFrontZ, vertebraGeometry } from '../anatomy/vertebraGeometry.ts';
 import { bodyHalfHeight, canalSdf } from '../anatomy/vertebralBody.ts';
 import { vertebraCancellousSdf, vertebraSdf } from '../anatomy/vertebraSdf.ts';
 import { sdfLattice } from './sdfLattice.ts';
@@ -82,7 +82,7 @@ function buildBaseGrid(level: LevelId, grade: FractureGrade, shape: FractureShap
   const halfX = p.epw / 2 + MARGIN_MM;
   const halfY = Math.max(p.vbha, p.vbhp) / 2 + MARGIN_MM;
   const zMin = g.zPosterior - EPIDURAL_DEPTH_MM - 2;
-  const zMax = g.zAnterior + MARGIN_MM;
+  const zMax = bodyFrontZ(g) + MARGIN_MM;
   const nx = Math.ceil((2 * halfX) / h) + 1;
   const ny = Math.ceil((2 * halfY) / h) + 1;
   const nz = Math.ceil((zMax - zMin) / h) + 1;

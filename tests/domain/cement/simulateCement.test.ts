@@ -58,7 +58,8 @@ describe('simulateCement', { timeout: 120_000 }, () => {
   });
 
   it('puts cement only where it can go, and counts as leaked only what left the body', () => {
-    const r = simulateCement({ ...CASE, viscosity: 'low', volumeMl: ml(6), corticalDefect: true });
+    // Seed 8: a patient whose break leaks (seed 7's stays sealed at L1's full mean-shape depth).
+    const r = simulateCement({ ...CASE, seed: 8, viscosity: 'low', volumeMl: ml(6), corticalDefect: true });
     const walls: number[] = [CELL.none, CELL.cortical, CELL.endplate];
     for (const i of filled(r)) {
       expect(walls).not.toContain(r.kind[i]);
