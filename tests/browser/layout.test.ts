@@ -56,6 +56,37 @@ describe('layout and accessibility', () => {
     await page.context().close();
   });
 
+  it('the 3D view keeps one size through every step of both procedures; the caption reserving it is read out once', async () => {
+    // Each change of the view's height reallocates the canvas: a long task and a jump in the picture.
+    // The caption box is as tall as the tallest caption of the procedure group, whatever came before.
+    const { page, errors } = await openApp(browser, 'procedure=vp', { ...DESKTOP, viewport: { width: 1280, height: 640 } });
+    const seen: string[] = [];
+    for (const procedure of ['vp', 'bkp'] as const) {
+      await page.evaluate((p) => window.spinecast!.set({ procedure: p }), procedure);
+      for (const step of (await state(page)).steps) {
+        const view = await page.evaluate(async (id) => {
+          window.spinecast!.goToStep(id);
+          await new Promise(requestAnimationFrame);
+          const box = document.querySelector('.stage__view')!.getBoundingClientRect();
+          return `${box.width}x${box.height}`;
+        }, step);
+        seen.push(`${procedure}/${step} ${view}`);
+      }
+    }
+    const sizes = new Set(seen.map((s) => s.split(' ')[1]!));
+    expect(sizes.size, seen.join(', ')).toBe(1);
+    expect(Number([...sizes][0]!.split('x')[1])).toBeGreaterThan(200);
+    // Only the caption shown is in the accessibility tree, once.
+    await page.evaluate(() => window.spinecast!.goToStep('inject'));
+    await expect.poll(() => page.locator('.caption').getAttribute('data-step')).toBe('inject');
+    const read = await page.locator('.caption').ariaSnapshot();
+    expect(read).toContain('Filling the cavity');
+    expect(read).not.toMatch(/Positioning|Inflating|Drilling|Injecting/);
+    expect(await page.locator('.caption__title, .caption__text').count()).toBe(2);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('phone (390 px): no sideways scrolling, controls fit and are big enough, steps open as a drawer', async () => {
     const { page, errors } = await openApp(browser, '', PHONE);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
