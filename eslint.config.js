@@ -42,7 +42,8 @@ const LAYERS = {
     // react-dom for portals (the printed handout), qr for the take-home link's code.
     packages: ['react', 'react-dom', 'qr'],
   },
-  workers: { may: ['domain'], types: ['state'] },
+  // The cement surface is meshed in the worker by the same function the page uses for a capture.
+  workers: { may: ['domain'], types: ['state'], only: { render: ['cementMesh.ts'] } },
   embed: { may: ['domain'], packages: ['virtual:spinecast-facade-messages'] },
   i18n: {
     types: ['domain'],

@@ -1,6 +1,6 @@
 import { SceneHtml } from './SceneHtml.tsx';
 import { useThree } from '@react-three/fiber';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
 import { Matrix4 } from 'three';
 import { vertebraTransform } from '../domain/anatomy/spineLayout.ts';
 import { apply, toMat4 } from '../domain/anatomy/vec.ts';
@@ -8,10 +8,12 @@ import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
 import { plannedVolumeMl } from '../domain/cement/plannedVolume.ts';
 import { countLeaksShownBy, visibleLeaks } from '../domain/cement/visibleLeaks.ts';
 import { useT } from '../i18n/useT.ts';
-import { buildCementSurface } from '../render/cementSurface.ts';
+import { buildCementSurface, feedSurface } from '../render/cementSurface.ts';
 import { METRES_PER_MM, mmToScene } from '../render/toScene.ts';
-import { useCementSimulation } from '../state/CementContext.ts';
-import { usePaneFrame } from './paneFrame.ts';
+import { cementInputFor } from '../state/cementInput.ts';
+import { CementContext, useCementSimulation } from '../state/CementContext.ts';
+import { usePaneRegistry } from '../state/PaneRegistryContext.ts';
+import { usePaneFrame, usePaneFrameSource } from './paneFrame.ts';
 
 export interface CementCloudViewProps {
   params: CaseParams;
@@ -26,19 +28,37 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
   const view = params.view;
   const result = status?.state === 'done' ? status.result : null;
   const volume = plannedVolumeMl(procedure, params);
-  // The volume the surface was last meshed for, mL.
-  const lastMl = useRef(Number.NaN);
+  const client = useContext(CementContext);
+  const source = usePaneFrameSource();
+  const registry = usePaneRegistry();
   const cloud = useMemo(() => {
     if (!result) return null;
     const toSpine = new Matrix4().fromArray(toMat4(vertebraTransform(result.grid.level), METRES_PER_MM));
     return buildCementSurface(result, toSpine);
   }, [result]);
+  const input = useMemo(() => cementInputFor(procedure, params), [procedure, params]);
+  const feed = useMemo(() => {
+    if (!cloud) return null;
+    return feedSurface(cloud, (ml) => client?.mesh(input, ml) ?? null, (caughtUp) => {
+      // A new surface is drawn (the X-ray pictures too); once it is the one asked for, the frame drawn
+      // next shows the state and may say so.
+      source.redrawn += 1;
+      if (caughtUp) source.waiting.delete(WAIT);
+      invalidate();
+    });
+  }, [cloud, client, input, source, invalidate]);
   useEffect(() => {
     // A new surface starts empty: the next frame gives it the volume shown.
-    lastMl.current = Number.NaN;
     invalidate();
     return () => cloud?.dispose();
   }, [cloud, invalidate]);
+  useEffect(
+    () => () => {
+      feed?.dispose();
+      source.waiting.delete(WAIT);
+    },
+    [feed, source],
+  );
 
   // Leaks shown so far (a leak appears once the injection has reached it).
   const [shownLeaks, setShownLeaks] = useState(0);
@@ -46,13 +66,13 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
   const leaks = useMemo(() => (result ? visibleLeaks(result) : []), [result]);
   // The cement shown follows t on a grid (cementFillShown, domain/procedures/cementShown.ts), playing
   // or not, so the same t always shows the same cement and remeshing happens a few times a second.
+  // The surface is meshed in the cement worker; until it arrives the pane shows the last one and does
+  // not report the frame as showing the state. A capture meshes here, so its one frame is complete.
   usePaneFrame((frame) => {
-    if (!cloud) return;
+    if (!feed) return;
     const injected = volume * frame.cementFill;
-    if (injected !== lastMl.current) {
-      cloud.setInjected(injected);
-      lastMl.current = injected;
-    }
+    if (feed.want(injected, registry?.capturing ?? false)) source.waiting.delete(WAIT);
+    else source.waiting.add(WAIT);
     const n = countLeaksShownBy(leaks, injected);
     if (n !== shownLeaks) setShownLeaks(n);
   });
@@ -79,3 +99,6 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
     </>
   );
 }
+
+/** What the pane waits for while the cement surface is being meshed. */
+const WAIT = 'cement surface';

@@ -69,7 +69,7 @@ export function FluoroLayer({ procedure, landmarks }: FluoroLayerProps) {
   const renderer = useMemo(() => createFluoroRenderer(), []);
   useEffect(() => () => renderer.dispose(), [renderer]);
   // What the images last showed: the time they were posed at, the state version and the simulation.
-  const drawn = useRef({ t: Number.NaN, version: -1, cement: -1 });
+  const drawn = useRef({ t: Number.NaN, version: -1, cement: -1, redrawn: -1 });
   const plan = planFor(procedure);
   const source = usePaneFrameSource();
   const prepared = source.prepared;
@@ -139,7 +139,8 @@ export function FluoroLayer({ procedure, landmarks }: FluoroLayerProps) {
     const shownT = s.playing ? pulseTime(s.t) : s.t;
     const revision = cement?.revision() ?? 0;
     const last = drawn.current;
-    if (shownT !== last.t || s.version !== last.version || revision !== last.cement) {
+    // A cement surface arriving from the worker changes them too.
+    if (shownT !== last.t || s.version !== last.version || revision !== last.cement || source.redrawn !== last.redrawn) {
       const posedAt = source.frame.t;
       if (shownT !== posedAt) source.poseAt(s, shownT);
       // Docking is checked on the bull's-eye view: the AP beam turned to look straight down the
@@ -153,6 +154,7 @@ export function FluoroLayer({ procedure, landmarks }: FluoroLayerProps) {
       last.t = shownT;
       last.version = s.version;
       last.cement = revision;
+      last.redrawn = source.redrawn;
     }
     // Noise follows the time shown, so the same state always gives the same picture.
     const seed = (Math.round(shownT * 10) % 97) + 1;

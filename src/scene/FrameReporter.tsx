@@ -6,13 +6,14 @@ import { useReadiness } from '../state/ReadinessContext.ts';
 import { usePaneRegistry } from '../state/PaneRegistryContext.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
 import { CementContext } from '../state/CementContext.ts';
+import { usePaneFrameSource } from './paneFrame.ts';
 
 /**
  * Tells the readiness bookkeeping which state version each frame of a pane showed. It runs just
  * before the frame is rendered; the report goes out on the next animation frame, after the picture
  * is on screen. Mounted inside the pane's Suspense boundary, so it only reports once the models are
- * there, and it holds back while the pane's cement is still being simulated (the state on screen is
- * not complete until the cement is drawn). The pane itself is registered by SceneHost.
+ * there, and it holds back while the pane's cement is still being simulated or meshed (the state on
+ * screen is not complete until the cement is drawn). The pane itself is registered by SceneHost.
  * Nothing is allocated per frame: the simulation's input is worked out when the case changes, and
  * one callback, made once, sends the latest version.
  */
@@ -20,6 +21,7 @@ export function FrameReporter({ pane, params }: { pane: SingleProcedure; params:
   const store = useAppStoreApi();
   const readiness = useReadiness();
   const cement = useContext(CementContext);
+  const source = usePaneFrameSource();
   const input = useMemo(() => cementInputFor(pane, params), [pane, params]);
 
   const panes = usePaneRegistry();
@@ -46,6 +48,7 @@ export function FrameReporter({ pane, params }: { pane: SingleProcedure; params:
     // A frame drawn off screen for a capture is not a frame the viewer saw.
     if (panes?.capturing) return;
     if (cement?.peek(input)?.state === 'running') return;
+    if (source.waiting.size > 0) return;
     const p = pending.current;
     p.latest = store.getState().version;
     if (!p.scheduled) {

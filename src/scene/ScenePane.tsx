@@ -69,7 +69,6 @@ export function ScenePane({ procedure, primary, link, active = true, slot }: Sce
           <Suspense fallback={primary ? <LoadingMarker /> : null}>
             <AssetGate owner={`${slot}:files`}>
               <PaneScene procedure={procedure} link={link} />
-              <FrameReporterForPane procedure={procedure} />
               <PaneCaptureForPane procedure={procedure} order={primary ? 0 : 1} />
             </AssetGate>
           </Suspense>
@@ -113,6 +112,7 @@ function PaneScene({ procedure, link }: { procedure: SingleProcedure; link: Came
         <FluoroLayer procedure={procedure} landmarks={level.landmarks} />
         <CArm landmarks={level.landmarks} />
         <ViewProbe procedure={procedure} level={params.level} />
+        <FrameReporter pane={procedure} params={params} />
       </PaneFrameContext.Provider>
     </ShotContext.Provider>
   );
@@ -131,11 +131,6 @@ function PaneFrameDriver({ source }: { source: PaneFrameSource }) {
 function PaneCaptureForPane({ procedure, order }: { procedure: SingleProcedure; order: number }) {
   const xray = useFluoroShown();
   return <PaneCapture pane={procedure} order={order} xray={xray} />;
-}
-
-function FrameReporterForPane({ procedure }: { procedure: SingleProcedure }) {
-  const params = useAppStore((s) => s.params);
-  return <FrameReporter pane={procedure} params={params} />;
 }
 
 /** Marks the scene as loading while the models are on their way. */

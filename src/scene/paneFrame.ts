@@ -40,6 +40,13 @@ export interface PaneFrameSource {
   poseAt(state: AppState, t: number): void;
   /** Registers what poses part of the scene; returns the unregistration. */
   add(applier: FrameApplier): () => void;
+  /**
+   * Work the pane's picture still waits for (the cement surface on its way from the worker): while any
+   * is listed, a frame drawn does not show the state and is not reported as ready.
+   */
+  readonly waiting: Set<string>;
+  /** Bumped when something drawn changes apart from the pose (a cement surface from the worker). */
+  redrawn: number;
 }
 
 export function createPaneFrameSource(plan: Plan, prepared: PreparedCase): PaneFrameSource {
@@ -61,9 +68,11 @@ export function createPaneFrameSource(plan: Plan, prepared: PreparedCase): PaneF
         posedPlanT = planT;
       }
       // Cement on a grid of t: the same t always shows the same cement, however it was reached.
-      frame.cementFill = cementFillShown(timeline, plan, t, cementPose);
+      frame.cementFill = cementFillShown(timeline, plan, t, cementPose, frame.fractions.cementFill);
       for (const apply of appliers) apply(frame);
     },
+    waiting: new Set(),
+    redrawn: 0,
     add(applier) {
       appliers.add(applier);
       if (Number.isFinite(frame.t)) applier(frame);

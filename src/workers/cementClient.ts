@@ -1,6 +1,6 @@
 /**
  * The page's side of the cement worker: one simulation per case, cached; listeners hear when a
- * result arrives or fails. Where Workers are unavailable it runs the simulation in a later task on
+ * result arrives or fails. The worker also meshes a simulated case's surface at a volume (`mesh`). Where Workers are unavailable it runs the simulation in a later task on
  * the main thread, so the app still works (more slowly) rather than not at all.
  */
 import { cementKey } from '../domain/cement/cementKey.ts';
@@ -11,7 +11,8 @@ const MAX_CACHED = 8;
 
 export function createCementClient(): CementClient {
   const statuses = new Map<string, SimulationStatus>();
-  const pending = new Map<number, string>();
+  /** Answers awaited from the worker, by request id. */
+  const pending = new Map<number, (response: CementResponse) => void>();
   const listeners = new Set<(key: string, status: SimulationStatus) => void>();
   let nextId = 1;
   let revision = 0;
@@ -19,19 +20,24 @@ export function createCementClient(): CementClient {
   try {
     worker = new Worker(new URL('./cement.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<CementResponse>) => {
-      const key = pending.get(event.data.id);
-      if (key === undefined) return;
+      const answer = pending.get(event.data.id);
       pending.delete(event.data.id);
-      settle(key, event.data.ok ? { state: 'done', result: event.data.result } : { state: 'failed', message: event.data.message });
+      answer?.(event.data);
     };
     worker.onerror = (event) => {
-      for (const [id, key] of pending) {
+      const message = event.message || 'The cement simulation stopped.';
+      for (const [id, answer] of pending) {
         pending.delete(id);
-        settle(key, { state: 'failed', message: event.message || 'The cement simulation stopped.' });
+        answer({ id, ok: false, message });
       }
     };
   } catch {
     worker = null;
+  }
+
+  function ask(message: CementRequest, answer: (response: CementResponse) => void): void {
+    pending.set(message.id, answer);
+    worker!.postMessage(message);
   }
 
   function settle(key: string, status: SimulationStatus): void {
@@ -55,10 +61,9 @@ export function createCementClient(): CementClient {
       revision += 1;
       for (const fn of listeners) fn(key, running);
       if (worker) {
-        const id = nextId++;
-        pending.set(id, key);
-        const message: CementRequest = { id, input };
-        worker.postMessage(message);
+        ask({ id: nextId++, kind: 'simulate', input }, (response) =>
+          settle(key, response.ok && response.kind === 'simulate' ? { state: 'done', result: response.result } : { state: 'failed', message: response.ok ? 'Unexpected answer' : response.message }),
+        );
       } else {
         setTimeout(() => {
           void import('../domain/cement/simulateCement.ts').then(({ simulateCement }) => {
@@ -71,6 +76,15 @@ export function createCementClient(): CementClient {
         }, 0);
       }
       return running;
+    },
+    mesh(input, ml) {
+      if (!worker) return null;
+      return new Promise((resolve, reject) => {
+        ask({ id: nextId++, kind: 'mesh', input, ml }, (response) => {
+          if (response.ok && response.kind === 'mesh') resolve(response.meshed);
+          else reject(new Error(response.ok ? 'Unexpected answer' : response.message));
+        });
+      });
     },
     peek(input) {
       return statuses.get(cementKey(input));

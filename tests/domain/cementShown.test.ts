@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cementFillShown, pulseTime } from '../../src/domain/procedures/cementShown.ts';
 import { BKP_PLAN, VP_PLAN } from '../../src/domain/procedures/plans.ts';
 import { stepStartTimes, totalDuration } from '../../src/domain/procedures/timeline.ts';
+import { alignTime } from '../../src/domain/procedures/alignTime.ts';
+import { emptyPose, sampleInto } from '../../src/domain/procedures/sampleProcedure.ts';
 
 function injectWindow(plan: typeof VP_PLAN): [number, number] {
   const i = plan.steps.findIndex((s) => s.id === 'inject');
@@ -34,6 +36,14 @@ describe('the cement shown at a moment (one rule for picture, labels and leak ev
     const edge = Math.ceil((start + 1) / q) * q;
     expect(cementFillShown(VP_PLAN, VP_PLAN, edge + 0.01)).toBe(cementFillShown(VP_PLAN, VP_PLAN, edge + q - 0.01));
     expect(cementFillShown(VP_PLAN, VP_PLAN, edge + 0.01)).toBeGreaterThan(cementFillShown(VP_PLAN, VP_PLAN, edge - 0.01));
+  });
+
+  it('gives the same share when the caller passes the fill it sampled at t (the frame loop does)', () => {
+    const pose = emptyPose();
+    for (let t = 0; t <= totalDuration(BKP_PLAN); t += 0.037) {
+      const known = sampleInto(pose, VP_PLAN, alignTime(BKP_PLAN, VP_PLAN, t)).cementFill;
+      expect(cementFillShown(BKP_PLAN, VP_PLAN, t, emptyPose(), known)).toBe(cementFillShown(BKP_PLAN, VP_PLAN, t));
+    }
   });
 
   it('follows the shared timeline in compare: vertebroplasty injects while kyphoplasty does', () => {

@@ -31,7 +31,7 @@ function syncClient(results: Map<string, CementResult>): CementClient {
     }
     return { state: 'done', result: r };
   };
-  return { request: status, peek: status, subscribe: () => () => {}, revision: () => 0, dispose: () => {} };
+  return { request: status, peek: status, mesh: () => null, subscribe: () => () => {}, revision: () => 0, dispose: () => {} };
 }
 
 describe('one leak rule', { timeout: 120_000 }, () => {

@@ -138,3 +138,17 @@ export interface MonteCarloSummary {
   /** Mean cement that leaked per level, mL. */
   readonly meanLeakedMl: number;
 }
+
+/**
+ * The cement surface for one injected volume as the worker sends it (meshed by src/render/cementMesh.ts):
+ * `triangles` triangles, nine values each (three vertices × xyz or rgb) in padded grid cells.
+ */
+export interface CementMeshed {
+  readonly ml: number;
+  readonly triangles: number;
+  readonly positions: Float32Array;
+  readonly normals: Float32Array;
+  readonly colours: Float32Array;
+  /** Time spent meshing, ms. */
+  readonly ms: number;
+}

@@ -32,10 +32,11 @@ const scratch = emptyPose();
 /**
  * Share of the planned cement shown at time t of the shared `timeline`, 0..1, for the procedure of
  * `plan`: the fill at the start of t's cement quantum while injecting, exactly 0 before and 1 after.
- * The same t always gives the same share, however it was reached. `out` is sampled in place.
+ * The same t always gives the same share, however it was reached. `out` is sampled in place;
+ * `fillAtT`, where the caller has sampled t already, saves sampling it again.
  */
-export function cementFillShown(timeline: Plan, plan: Plan, t: number, out: ProcedurePose = scratch): number {
-  const fill = sampleInto(out, plan, alignTime(timeline, plan, t)).cementFill;
+export function cementFillShown(timeline: Plan, plan: Plan, t: number, out: ProcedurePose = scratch, fillAtT?: number): number {
+  const fill = fillAtT ?? sampleInto(out, plan, alignTime(timeline, plan, t)).cementFill;
   if (fill <= 0 || fill >= 1) return fill;
   return sampleInto(out, plan, alignTime(timeline, plan, Math.floor(t / CEMENT_QUANTUM_S + 1e-9) * CEMENT_QUANTUM_S)).cementFill;
 }
