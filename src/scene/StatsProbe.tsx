@@ -6,8 +6,8 @@ declare global {
   interface Window {
     /** Render statistics of the last drawn frame, read by `npm run bench`. */
     __spinecastRenderStats?: { calls: number; triangles: number; frames: number; peakCalls: number; peakTriangles: number };
-    /** Cement remeshes so far and their time, ms (render/cementSurface.ts). */
-    __spinecastRemesh?: { count: number; ms: number };
+    /** Cement remeshes so far, their time and the main thread's share of it, ms (render/cementSurface.ts). */
+    __spinecastRemesh?: { count: number; ms: number; mainMs: number };
   }
 }
 
