@@ -10,7 +10,14 @@ import { createRandom } from '../domain/random.ts';
 const TILE_MM = 6;
 const SIZE = 192;
 
-function trabecularTexture(): DataTexture {
+/**
+ * The pattern's pixels, drawn on first use and kept for the page's life (147 KB): drawing them took a
+ * long main-thread task on every level and fracture change, and they never change.
+ */
+let pattern: Uint8Array | null = null;
+
+function trabecularPixels(): Uint8Array {
+  if (pattern) return pattern;
   const data = new Uint8Array(SIZE * SIZE * 4);
   const strut = [236, 222, 190];
   const marrow = [200, 142, 112];
@@ -39,7 +46,13 @@ function trabecularTexture(): DataTexture {
     for (let c = 0; c < 3; c++) data[i * 4 + c] = Math.round(marrow[c]! + (strut[c]! - marrow[c]!) * v);
     data[i * 4 + 3] = 255;
   }
-  const texture = new DataTexture(data, SIZE, SIZE);
+  pattern = data;
+  return data;
+}
+
+function trabecularTexture(): DataTexture {
+  // Every texture reads the same pixels; three never writes to a DataTexture's data.
+  const texture = new DataTexture(trabecularPixels(), SIZE, SIZE);
   texture.wrapS = RepeatWrapping;
   texture.wrapT = RepeatWrapping;
   texture.colorSpace = SRGBColorSpace;
