@@ -11,7 +11,8 @@ import { prepareHeightLines } from '../domain/procedures/caseMetrics.ts';
 import { restoredShareFor } from '../domain/procedures/restoration.ts';
 import { collapseOf } from '../domain/procedures/samplePose.ts';
 import { useT } from '../i18n/useT.ts';
-import { stackLabels } from '../render/labelStack.ts';
+import type { LabelItem } from '../render/labelStack.ts';
+import { labelStackScratch, stackLabelsInto } from '../render/labelStack.ts';
 import { mmToScene } from '../render/toScene.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
 import { useShotState } from './ShotContext.ts';
@@ -23,6 +24,8 @@ export interface HeightMarkersProps {
 }
 
 const LINES = ['anterior', 'middle', 'posterior'] as const satisfies readonly (keyof Heights)[];
+/** Every label: the three heights and the wedge angle. */
+const LABEL_KEYS = [...LINES, 'wedge'] as const;
 /** Half-length of the tick at each end of a measuring line, mm. [U] visual. */
 const TICK_MM = 2;
 /** How far the wedge lines run past the front and back measuring lines, as a share of their span. */
@@ -70,6 +73,16 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
   // Each label's size, kept current by the browser (a new number, a font arriving, larger text).
   const sizes = useRef<Record<string, [number, number] | undefined>>({});
   const scratch = useMemo(() => new Vector3(), []);
+  // The feet on the screen, the stacking's working arrays and the offsets last written, made once:
+  // the frame loop only writes into them.
+  const placing = useMemo(
+    () => ({
+      items: LINES.map((): LabelItem => ({ x: 0, y: 0, w: 0, h: 0 })),
+      stack: labelStackScratch(LINES.length),
+      written: LINES.map(() => ({ span: null as HTMLSpanElement | null, dx: Number.NaN, drop: Number.NaN })),
+    }),
+    [],
+  );
   // The labels mount in drei's own root, after this component: each is watched from its first frame.
   const observed = useMemo(() => new WeakSet<HTMLElement>(), []);
   // A label that changed size may now overlap another: draw a frame to place them again (the
@@ -96,7 +109,8 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
     const visible = shot?.measures ?? false;
     g.visible = visible;
     const wedgeOn = visible && s.layers.wedge;
-    for (const [key, span] of Object.entries(labels.current)) {
+    for (const key of LABEL_KEYS) {
+      const span = labels.current[key];
       if (span && !observed.has(span)) {
         observed.add(span);
         observer.observe(span);
@@ -125,16 +139,30 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
     // This frame's camera (the rig moved it just now; the renderer would update it only later).
     camera.updateMatrixWorld();
     g.updateWorldMatrix(true, false);
-    const items = LINES.map((k) => {
+    const { items, stack, written } = placing;
+    for (let j = 0; j < LINES.length; j++) {
+      const k = LINES[j]!;
       scratch.copy(anchors.current[k]?.position ?? scratch.set(0, 0, 0)).applyMatrix4(g.matrixWorld).project(camera);
       const wh = sizes.current[k];
-      return { x: ((scratch.x + 1) / 2) * size.width, y: ((1 - scratch.y) / 2) * size.height, w: wh?.[0] ?? 0, h: wh?.[1] ?? 0 };
-    });
-    stackLabels(items, size.width).forEach(([dx, drop], j) => {
+      const item = items[j]!;
+      item.x = ((scratch.x + 1) / 2) * size.width;
+      item.y = ((1 - scratch.y) / 2) * size.height;
+      item.w = wh?.[0] ?? 0;
+      item.h = wh?.[1] ?? 0;
+    }
+    const offsets = stackLabelsInto(items, size.width, stack);
+    for (let j = 0; j < LINES.length; j++) {
       const span = labels.current[LINES[j]!];
-      const want = `translate(${Math.round(dx)}px, ${Math.round(drop)}px)`;
-      if (span && span.style.transform !== want) span.style.transform = want;
-    });
+      const dx = Math.round(offsets[j * 2]!);
+      const drop = Math.round(offsets[j * 2 + 1]!);
+      const last = written[j]!;
+      // A new transform string only when the whole-pixel offset moves, or the label is a new element.
+      if (!span || (last.span === span && last.dx === dx && last.drop === drop)) continue;
+      span.style.transform = `translate(${dx}px, ${drop}px)`;
+      last.span = span;
+      last.dx = dx;
+      last.drop = drop;
+    }
     if (wedgeOn) {
       const w = parts.wedge.getAttribute('position') as BufferAttribute;
       const a = lines.anterior;
@@ -170,7 +198,7 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
     <group ref={root} visible={false}>
       <lineSegments geometry={parts.heights} material={parts.material} renderOrder={20} frustumCulled={false} />
       <lineSegments geometry={parts.wedge} material={parts.wedgeMaterial} renderOrder={20} frustumCulled={false} />
-      {[...LINES, 'wedge' as const].map((k) => (
+      {LABEL_KEYS.map((k) => (
         <group key={k} ref={(g) => void (anchors.current[k] = g)}>
           <SceneHtml center zIndexRange={[2, 0]} className="scene-label-host">
             <span

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stackLabels } from '../../src/render/labelStack.ts';
+import { labelStackScratch, stackLabels, stackLabelsInto } from '../../src/render/labelStack.ts';
 
 type Item = { x: number; y: number; w: number; h: number };
 
@@ -66,5 +66,46 @@ describe('height labels under their points', () => {
     // 195 - 2 - 30 = 163: the front label's centre, 22 px left of its foot.
     expect(placed[0]![0]).toBe(-22);
     expect(overlaps(items, placed)).toBe(false);
+  });
+});
+
+/** The rule as first written (arrays and objects per call), kept as the reference for the in-place one. */
+function referenceStack(items: Item[], width = Infinity): [number, number][] {
+  const order = items.map((_, i) => i).sort((a, b) => items[a]!.x - items[b]!.x);
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const out = items.map((): [number, number] => [0, 22]);
+  for (const i of order) {
+    const { y, w, h } = items[i]!;
+    const x = Math.max(w / 2 + 2, Math.min(items[i]!.x, width - w / 2 - 2));
+    let drop = 22;
+    for (let tries = 0; tries < items.length; tries++) {
+      const box = { x0: x - w / 2, x1: x + w / 2, y0: y + drop - h / 2, y1: y + drop + h / 2 };
+      const hit = placed.find((b) => b.x0 < box.x1 + 3 && box.x0 < b.x1 + 3 && b.y0 < box.y1 + 3 && box.y0 < b.y1 + 3);
+      if (!hit) break;
+      drop = hit.y1 + 3 + h / 2 - y;
+    }
+    out[i] = [x - items[i]!.x, drop];
+    placed.push({ x0: x - w / 2, x1: x + w / 2, y0: y + drop - h / 2, y1: y + drop + h / 2 });
+  }
+  return out;
+}
+
+describe('height labels placed in place, every frame', () => {
+  it('give the placements of the reference rule over 2,000 crowded sets, with one scratch reused', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const scratch = labelStackScratch(4);
+    for (let round = 0; round < 2000; round++) {
+      const n = 1 + Math.floor(random() * 4);
+      // Points within 120 px of each other, some on the same x, in a pane 150-400 px wide.
+      const width = 150 + random() * 250;
+      const items = Array.from({ length: n }, () => ({ x: round % 5 === 0 ? 80 : random() * 160, y: 100 + random() * 60, w: 40 + random() * 80, h: 16 + random() * 10 }));
+      const out = stackLabelsInto(items, width, scratch);
+      const expected = referenceStack(items, width);
+      for (let i = 0; i < n; i++) {
+        expect(out[i * 2]).toBe(expected[i]![0]);
+        expect(out[i * 2 + 1]).toBe(expected[i]![1]);
+      }
+    }
   });
 });
