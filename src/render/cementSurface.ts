@@ -99,7 +99,7 @@ export function buildCementSurface(result: CementResult, toSpine: Matrix4): Ceme
 }
 
 export interface SurfaceFeed {
-  /** Asks for the surface at `ml`; true if it is shown now. `here`: mesh on this thread, now. */
+  /** Asks for the surface at `ml`; true if it is shown now. `here`: mesh on this thread, now (as is a surface's first). */
   want(ml: number, here: boolean): boolean;
   dispose(): void;
 }
@@ -139,7 +139,10 @@ export function feedSurface(cloud: CementSurface, mesh: (ml: number) => Promise<
     want(ml, here) {
       wanted = ml;
       if (cloud.shownMl === ml) return true;
-      if (here) cloud.setInjected(ml);
+      // A new surface is meshed here, so its first frame draws it (and compiles its material along
+      // with the rest of the scene, not in a long task of its own later); the worker meshes the
+      // changes that follow while the cement goes in.
+      if (here || Number.isNaN(cloud.shownMl)) cloud.setInjected(ml);
       else if (!busy) ask(ml);
       return cloud.shownMl === ml;
     },

@@ -78,7 +78,8 @@ describe('the procedures on the anatomy', () => {
   });
 
   it("compare: turning one view turns the other, and 'back to this step's view' reframes both", async () => {
-    const { page } = await openApp(browser, 'procedure=compare&step=inject');
+    // Two panes, two simulations and the cement: allow a busy machine a minute to draw it.
+    const { page } = await openApp(browser, 'procedure=compare&step=inject', undefined, 60_000);
     const canvases = page.locator('canvas');
     const before = [await canvasPixels(page, 0), await canvasPixels(page, 1)];
     const box = (await canvases.nth(0).boundingBox())!;
