@@ -107,7 +107,7 @@ export interface SurfaceFeed {
 /**
  * Keeps a surface showing the volume last asked for, with one mesh request in flight at a time: an
  * answer for a volume no longer wanted is shown (it is nearer than the last) and the latest volume
- * asked for next. A failed request is meshed here instead. `mesh` returns null where there is no
+ * asked for next, unless the surface already shows the volume wanted (meshed here meanwhile). A failed request is meshed here instead. `mesh` returns null where there is no
  * worker: then the surface is meshed here at once. `changed` hears of every answer shown, and whether
  * the surface now shows the volume last asked for.
  */
@@ -124,7 +124,8 @@ export function feedSurface(cloud: CementSurface, mesh: (ml: number) => Promise<
     busy = true;
     request
       .then(
-        (meshed) => !disposed && cloud.show(meshed),
+        // An answer is dropped if the surface was meshed here in the meantime to the volume wanted.
+        (meshed) => !disposed && cloud.shownMl !== wanted && cloud.show(meshed),
         () => !disposed && cloud.setInjected(ml),
       )
       .finally(() => {

@@ -4,30 +4,32 @@ import { useContext, useEffect, useMemo, useState } from 'react';
 import { Matrix4 } from 'three';
 import { vertebraTransform } from '../domain/anatomy/spineLayout.ts';
 import { apply, toMat4 } from '../domain/anatomy/vec.ts';
-import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
-import { plannedVolumeMl } from '../domain/cement/plannedVolume.ts';
+import type { CaseParams } from '../domain/caseParams.ts';
+import type { CementInput } from '../domain/cement/types.ts';
 import { countLeaksShownBy, visibleLeaks } from '../domain/cement/visibleLeaks.ts';
 import { useT } from '../i18n/useT.ts';
 import { buildCementSurface, feedSurface } from '../render/cementSurface.ts';
 import { METRES_PER_MM, mmToScene } from '../render/toScene.ts';
-import { cementInputFor } from '../state/cementInput.ts';
 import { CementContext, useCementSimulation } from '../state/CementContext.ts';
 import { usePaneRegistry } from '../state/PaneRegistryContext.ts';
+import { useAppStoreApi } from '../state/useAppStore.ts';
 import { usePaneFrame, usePaneFrameSource } from './paneFrame.ts';
 
 export interface CementCloudViewProps {
   params: CaseParams;
-  procedure: SingleProcedure;
+  /** The pane's simulation input (one per pane, usePaneCementInput). */
+  input: CementInput;
 }
 
 /** The simulated cement, growing with the injection; leaks labelled in text where they start. */
-export function CementCloudView({ params, procedure }: CementCloudViewProps) {
+export function CementCloudView({ params, input }: CementCloudViewProps) {
   const t = useT();
   const invalidate = useThree((s) => s.invalidate);
-  const status = useCementSimulation(procedure, params);
+  const status = useCementSimulation(input);
   const view = params.view;
   const result = status?.state === 'done' ? status.result : null;
-  const volume = plannedVolumeMl(procedure, params);
+  const volume = input.volumeMl;
+  const store = useAppStoreApi();
   const client = useContext(CementContext);
   const source = usePaneFrameSource();
   const registry = usePaneRegistry();
@@ -36,7 +38,6 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
     const toSpine = new Matrix4().fromArray(toMat4(vertebraTransform(result.grid.level), METRES_PER_MM));
     return buildCementSurface(result, toSpine);
   }, [result]);
-  const input = useMemo(() => cementInputFor(procedure, params), [procedure, params]);
   const feed = useMemo(() => {
     if (!cloud) return null;
     return feedSurface(cloud, (ml) => client?.mesh(input, ml) ?? null, (caughtUp) => {
@@ -67,11 +68,16 @@ export function CementCloudView({ params, procedure }: CementCloudViewProps) {
   // The cement shown follows t on a grid (cementFillShown, domain/procedures/cementShown.ts), playing
   // or not, so the same t always shows the same cement and remeshing happens a few times a second.
   // The surface is meshed in the cement worker; until it arrives the pane shows the last one and does
-  // not report the frame as showing the state. A capture meshes here, so its one frame is complete.
+  // not report the frame as showing the state. Two kinds of frame mesh here, so they are complete at
+  // once: a capture's one frame, and every frame until one has been drawn complete at the state's
+  // version (after a switch, a seek, Play). Without the second, a pane playing the injection slower
+  // than the cement's grid of t steps would be a mesh behind on every frame and never show a change
+  // as done.
   usePaneFrame((frame) => {
     if (!feed) return;
     const injected = volume * frame.cementFill;
-    if (feed.want(injected, registry?.capturing ?? false)) source.waiting.delete(WAIT);
+    const here = (registry?.capturing ?? false) || store.getState().version !== source.completeAt;
+    if (feed.want(injected, here)) source.waiting.delete(WAIT);
     else source.waiting.add(WAIT);
     const n = countLeaksShownBy(leaks, injected);
     if (n !== shownLeaks) setShownLeaks(n);

@@ -1,7 +1,7 @@
 import { useFrame } from '@react-three/fiber';
 import { useContext, useEffect, useMemo, useRef } from 'react';
-import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
-import { cementInputFor } from '../state/cementInput.ts';
+import type { SingleProcedure } from '../domain/caseParams.ts';
+import type { CementInput } from '../domain/cement/types.ts';
 import { useReadiness } from '../state/ReadinessContext.ts';
 import { usePaneRegistry } from '../state/PaneRegistryContext.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
@@ -14,15 +14,14 @@ import { usePaneFrameSource } from './paneFrame.ts';
  * is on screen. Mounted inside the pane's Suspense boundary, so it only reports once the models are
  * there, and it holds back while the pane's cement is still being simulated or meshed (the state on
  * screen is not complete until the cement is drawn). The pane itself is registered by SceneHost.
- * Nothing is allocated per frame: the simulation's input is worked out when the case changes, and
- * one callback, made once, sends the latest version.
+ * Nothing is allocated per frame: the simulation's input is the pane's own (worked out once when
+ * the case changes), and one callback, made once, sends the latest version.
  */
-export function FrameReporter({ pane, params }: { pane: SingleProcedure; params: CaseParams }) {
+export function FrameReporter({ pane, cement: input }: { pane: SingleProcedure; cement: CementInput }) {
   const store = useAppStoreApi();
   const readiness = useReadiness();
   const cement = useContext(CementContext);
   const source = usePaneFrameSource();
-  const input = useMemo(() => cementInputFor(pane, params), [pane, params]);
 
   const panes = usePaneRegistry();
   // The version the report on its way carries (that of the frame that sent it), the latest version
@@ -51,6 +50,7 @@ export function FrameReporter({ pane, params }: { pane: SingleProcedure; params:
     if (source.waiting.size > 0) return;
     const p = pending.current;
     p.latest = store.getState().version;
+    source.completeAt = p.latest;
     if (!p.scheduled) {
       p.version = p.latest;
       p.scheduled = true;

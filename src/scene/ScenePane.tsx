@@ -22,6 +22,7 @@ import { CArm } from './CArm.tsx';
 import { FluoroLayer, useFluoroShown } from './FluoroLayer.tsx';
 import { PaneCapture } from './PaneCapture.tsx';
 import { FrameReporter } from './FrameReporter.tsx';
+import { usePaneCementInput } from './paneCementInput.ts';
 import { Lights } from './Lights.tsx';
 import { ShotContext, createShotState } from './ShotContext.ts';
 import { StatsProbe } from './StatsProbe.tsx';
@@ -103,16 +104,17 @@ function PaneScene({ procedure, link }: { procedure: SingleProcedure; link: Came
   const shot = useMemo(() => createShotState(), []);
   const prepared = useMemo(() => prepareCase(procedure, params, level.landmarks), [procedure, params, level.landmarks]);
   const source = useMemo(() => createPaneFrameSource(planFor(procedure), prepared), [procedure, prepared]);
+  const cement = usePaneCementInput(procedure, params);
   return (
     <ShotContext.Provider value={shot}>
       <PaneFrameContext.Provider value={source}>
         <PaneFrameDriver source={source} />
         <CameraRig landmarks={level.landmarks} link={link} shot={shot} />
-        <CaseView params={params} procedure={procedure} />
+        <CaseView params={params} procedure={procedure} cement={cement} />
         <FluoroLayer procedure={procedure} landmarks={level.landmarks} />
         <CArm landmarks={level.landmarks} />
         <ViewProbe procedure={procedure} level={params.level} />
-        <FrameReporter pane={procedure} params={params} />
+        <FrameReporter pane={procedure} cement={cement} />
       </PaneFrameContext.Provider>
     </ShotContext.Provider>
   );

@@ -45,6 +45,11 @@ export interface PaneFrameSource {
    * is listed, a frame drawn does not show the state and is not reported as ready.
    */
   readonly waiting: Set<string>;
+  /**
+   * The state version of the last frame this pane drew complete (nothing waited for), -1 before
+   * one: until a frame at the current version is, work the pane would wait for is done at once.
+   */
+  completeAt: number;
   /** Bumped when something drawn changes apart from the pose (a cement surface from the worker). */
   redrawn: number;
 }
@@ -72,6 +77,7 @@ export function createPaneFrameSource(plan: Plan, prepared: PreparedCase): PaneF
       for (const apply of appliers) apply(frame);
     },
     waiting: new Set(),
+    completeAt: -1,
     redrawn: 0,
     add(applier) {
       appliers.add(applier);

@@ -15,22 +15,26 @@ declare global {
     /**
      * The page's clock (performance.now): 'real'; 'stepped', 16 ms a frame whatever the machine's
      * speed (so t moves in small steps, as on a fast device); or 'held', standing still while frames
-     * go on being drawn (t stays put, the picture can be looked at).
+     * go on being drawn (t stays put, the picture can be looked at); or 'coarse', 300 ms a frame, as
+     * on a device drawing three frames a second (t moves past a cement grid step on every frame).
      */
-    __clock?: (mode: 'real' | 'stepped' | 'held') => void;
+    __clock?: (mode: Mode) => void;
   }
 }
 
-function clockGate(): void {
+type Mode = 'real' | 'stepped' | 'held' | 'coarse';
+
+/** Installed in the page as a script: a function of the test file would carry the compiler's helpers. */
+const CLOCK_GATE = `(() => {
   const real = performance.now.bind(performance);
   const requestFrame = window.requestAnimationFrame.bind(window);
-  let mode: 'real' | 'stepped' | 'held' = 'real';
+  let mode = 'real';
   let virtual = 0;
   let lastFrame = -1;
   window.requestAnimationFrame = (callback) =>
     requestFrame((stamp) => {
       // One step per frame, however many callbacks that frame runs.
-      if (mode === 'stepped' && stamp !== lastFrame) virtual += 1000 / 60;
+      if (stamp !== lastFrame) virtual += mode === 'stepped' ? 1000 / 60 : mode === 'coarse' ? 300 : 0;
       lastFrame = stamp;
       callback(stamp);
     });
@@ -39,7 +43,7 @@ function clockGate(): void {
     if (mode === 'real' && next !== 'real') virtual = real();
     mode = next;
   };
-}
+})()`;
 
 const QUERY = 'procedure=vp&level=L1&mode=educator&view=split';
 
@@ -55,7 +59,7 @@ describe('playing is a pure function of t', () => {
   it('played from 0 to t, the picture is the one opened at t shows on its first playing frame', async () => {
     const played = await openApp(browser, QUERY);
     const opened = await openApp(browser, QUERY);
-    for (const { page } of [played, opened]) await page.evaluate(clockGate);
+    for (const { page } of [played, opened]) await page.evaluate(CLOCK_GATE);
     // Twice real speed, from the start: through the needle's path, then into the injection.
     await played.page.evaluate(() => {
       const select = document.querySelector<HTMLSelectElement>('.transport__rate select')!;
@@ -98,5 +102,41 @@ describe('playing is a pure function of t', () => {
     expect(changedShare(playedPixels, openedPixels), `t=${t}`).toBeLessThan(0.001);
     expect(opened.errors).toEqual([]);
     await opened.page.context().close();
+  });
+
+  it('a change made while playing slowly through the injection is shown and reported ready while it plays', async () => {
+    // Three frames a second of procedure time 0.3 s apart: every frame needs cement the frame before
+    // did not have. The first frame after an explicit change is meshed on the page, so it is complete.
+    const { page, errors } = await openApp(browser, `${QUERY}&t=38`);
+    await page.evaluate(CLOCK_GATE);
+    await page.evaluate(() => {
+      window.__clock!('coarse');
+      window.spinecast!.play();
+    });
+    await page.waitForFunction(() => window.spinecast!.getState().t >= 39, undefined, { timeout: 60_000, polling: 20 });
+    const before = await page.evaluate(() => window.spinecast!.getState());
+    expect(before.step).toBe('inject');
+    // A lecturer changes the view mid-injection; the page must say when that picture is on screen.
+    const shown = await page.evaluate(
+      () =>
+        new Promise<{ t: number; step: string; playing: boolean } | null>((resolve) => {
+          const root = document.documentElement;
+          const api = window.spinecast!;
+          api.set({ view: '3d' });
+          const check = () => {
+            const s = api.getState();
+            if (root.dataset.ready === 'true') resolve({ t: s.t, step: s.step, playing: s.playing });
+            else if (!s.playing || s.step !== 'inject') resolve(null);
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        }),
+    );
+    // Ready while still playing the injection: not only once it had ended and the cement stood still.
+    expect(shown, 'ready only after the injection ended').not.toBeNull();
+    expect(shown!.playing).toBe(true);
+    expect(shown!.t).toBeLessThan(before.t + 3);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 });

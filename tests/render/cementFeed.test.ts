@@ -112,6 +112,24 @@ describe('the feed that keeps a surface on the volume asked for', () => {
     surface.dispose();
   });
 
+  it('keeps a volume meshed here over a late answer for an older one', async () => {
+    const surface = buildCementSurface(result, new Matrix4());
+    const { asked, mesh } = manual();
+    let caughtUp = 0;
+    const feed = feedSurface(surface, mesh, (done) => void (done && caughtUp++));
+    feed.want(1, false);
+    expect(feed.want(2, false)).toBe(false);
+    expect(asked.map((a) => a.ml)).toEqual([2]);
+    // An explicit change: the frame after it is meshed here while the worker still works on 2 mL.
+    expect(feed.want(3, true)).toBe(true);
+    asked[0]!.resolve(meshLikeTheWorker(2));
+    await tick();
+    expect(surface.shownMl).toBe(3);
+    expect(caughtUp).toBe(1);
+    expect(asked).toHaveLength(1);
+    surface.dispose();
+  });
+
   it('shows nothing that arrives after it is disposed', async () => {
     const surface = buildCementSurface(result, new Matrix4());
     const { asked, mesh } = manual();
