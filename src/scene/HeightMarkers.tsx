@@ -6,7 +6,7 @@ import { BufferAttribute, BufferGeometry, LineBasicMaterial, Vector3 } from 'thr
 import { wedgeAngleDeg } from '../domain/anatomy/fracture.ts';
 import type { Vec3 } from '../domain/anatomy/vec.ts';
 import type { CaseParams, SingleProcedure } from '../domain/caseParams.ts';
-import type { Heights } from '../domain/procedures/caseMetrics.ts';
+import type { HeightLines, Heights } from '../domain/procedures/caseMetrics.ts';
 import { prepareHeightLines } from '../domain/procedures/caseMetrics.ts';
 import { restoredShareFor } from '../domain/procedures/restoration.ts';
 import { collapseOf } from '../domain/procedures/samplePose.ts';
@@ -17,6 +17,11 @@ import { mmToScene } from '../render/toScene.ts';
 import { useAppStoreApi } from '../state/useAppStore.ts';
 import { useShotState } from './ShotContext.ts';
 import { usePaneFrameSource } from './paneFrame.ts';
+
+/** Writes a point (mm, lifted by dz along z) into a line geometry's positions, in scene units. */
+function putPoint(positions: BufferAttribute, index: number, v: Vec3, dz: number): void {
+  positions.setXYZ(index, mmToScene(v[0]), mmToScene(v[1]), mmToScene(v[2] + dz));
+}
 
 export interface HeightMarkersProps {
   params: CaseParams;
@@ -69,7 +74,6 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
   const root = useRef<Group>(null);
   const anchors = useRef<Record<string, Group | null>>({});
   const labels = useRef<Record<string, HTMLSpanElement | null>>({});
-  const shown = useRef<Record<string, string>>({});
   // Each label's size, kept current by the browser (a new number, a font arriving, larger text).
   const sizes = useRef<Record<string, [number, number] | undefined>>({});
   const scratch = useMemo(() => new Vector3(), []);
@@ -102,6 +106,12 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
   );
   useEffect(() => () => observer.disconnect(), [observer]);
 
+  // What the lines and labels were last drawn for: they change only when the collapse does (the
+  // balloon lifting the endplate), the wedge layer is switched, or the language changes.
+  const drawnFor = useRef({ collapse: Number.NaN, wedgeOn: false, t, linesAt, lines: null as HeightLines | null });
+  // Whether each label was last shown, so its style is written only on a change.
+  const displayed = useRef<Record<string, boolean | undefined>>({});
+
   useFrame(({ camera, size }) => {
     const s = store.getState();
     const g = root.current;
@@ -111,30 +121,30 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
     const wedgeOn = visible && s.layers.wedge;
     for (const key of LABEL_KEYS) {
       const span = labels.current[key];
-      if (span && !observed.has(span)) {
+      if (!span) continue;
+      if (!observed.has(span)) {
         observed.add(span);
         observer.observe(span);
+        displayed.current[key] = undefined;
+        // A label element new to this frame gets its text below.
+        drawnFor.current.lines = null;
       }
-      if (span) span.style.display = visible && (key !== 'wedge' || wedgeOn) ? '' : 'none';
+      const on = visible && (key !== 'wedge' || wedgeOn);
+      if (displayed.current[key] !== on) {
+        span.style.display = on ? '' : 'none';
+        displayed.current[key] = on;
+      }
     }
     if (!visible) return;
-    const lines = linesAt(collapseOf(source.frame.fractions, share));
-    const p = parts.heights.getAttribute('position') as BufferAttribute;
-    let i = 0;
-    const put = (v: Vec3, dz = 0) => {
-      p.setXYZ(i++, mmToScene(v[0]), mmToScene(v[1]), mmToScene(v[2] + dz));
-    };
-    for (const k of LINES) {
-      const { top, bottom, mm } = lines[k];
-      put(top); put(bottom);
-      put(top, -TICK_MM); put(top, TICK_MM);
-      put(bottom, -TICK_MM); put(bottom, TICK_MM);
-      const anchor = anchors.current[k];
-      // Labels hang under the body (staggered in CSS), clear of the balloon and the cement.
-      anchor?.position.set(mmToScene(bottom[0]), mmToScene(bottom[1]), mmToScene(bottom[2]));
-      show(k, t('measure.heightMm', { mm: t.number(mm, 1) }), mm);
+    const collapse = collapseOf(source.frame.fractions, share);
+    const last = drawnFor.current;
+    if (!last.lines || last.collapse !== collapse || last.wedgeOn !== wedgeOn || last.t !== t || last.linesAt !== linesAt) {
+      last.lines = drawLines(linesAt(collapse), wedgeOn);
+      last.collapse = collapse;
+      last.wedgeOn = wedgeOn;
+      last.t = t;
+      last.linesAt = linesAt;
     }
-    p.needsUpdate = true;
     // Where the three feet fall on the screen: labels that would overlap there hang lower instead.
     // This frame's camera (the rig moved it just now; the renderer would update it only later).
     camera.updateMatrixWorld();
@@ -155,27 +165,42 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
       const span = labels.current[LINES[j]!];
       const dx = Math.round(offsets[j * 2]!);
       const drop = Math.round(offsets[j * 2 + 1]!);
-      const last = written[j]!;
+      const was = written[j]!;
       // A new transform string only when the whole-pixel offset moves, or the label is a new element.
-      if (!span || (last.span === span && last.dx === dx && last.drop === drop)) continue;
+      if (!span || (was.span === span && was.dx === dx && was.drop === drop)) continue;
       span.style.transform = `translate(${dx}px, ${drop}px)`;
-      last.span = span;
-      last.dx = dx;
-      last.drop = drop;
+      was.span = span;
+      was.dx = dx;
+      was.drop = drop;
     }
+  }, -0.5);
+
+  /** Writes the measuring lines, their labels and (when on) the wedge lines for one collapse. */
+  function drawLines(lines: HeightLines, wedgeOn: boolean): HeightLines {
+    const p = parts.heights.getAttribute('position') as BufferAttribute;
+    let i = 0;
+    for (const k of LINES) {
+      const { top, bottom, mm } = lines[k];
+      putPoint(p, i++, top, 0);
+      putPoint(p, i++, bottom, 0);
+      putPoint(p, i++, top, -TICK_MM);
+      putPoint(p, i++, top, TICK_MM);
+      putPoint(p, i++, bottom, -TICK_MM);
+      putPoint(p, i++, bottom, TICK_MM);
+      // Labels hang under the body (staggered in CSS), clear of the balloon and the cement.
+      anchors.current[k]?.position.set(mmToScene(bottom[0]), mmToScene(bottom[1]), mmToScene(bottom[2]));
+      show(k, t('measure.heightMm', { mm: t.number(mm, 1) }), mm);
+    }
+    p.needsUpdate = true;
     if (wedgeOn) {
       const w = parts.wedge.getAttribute('position') as BufferAttribute;
       const a = lines.anterior;
       const b = lines.posterior;
       const ext = (from: Vec3, to: Vec3, u: number): Vec3 => [from[0] + (to[0] - from[0]) * u, from[1] + (to[1] - from[1]) * u, from[2] + (to[2] - from[2]) * u];
-      const seg = (j: number, from: Vec3, to: Vec3) => {
-        const s0 = ext(from, to, -WEDGE_OVERHANG);
-        const s1 = ext(from, to, 1 + WEDGE_OVERHANG);
-        w.setXYZ(j, mmToScene(s0[0]), mmToScene(s0[1]), mmToScene(s0[2]));
-        w.setXYZ(j + 1, mmToScene(s1[0]), mmToScene(s1[1]), mmToScene(s1[2]));
-      };
-      seg(0, a.top, b.top);
-      seg(2, a.bottom, b.bottom);
+      putPoint(w, 0, ext(a.top, b.top, -WEDGE_OVERHANG), 0);
+      putPoint(w, 1, ext(a.top, b.top, 1 + WEDGE_OVERHANG), 0);
+      putPoint(w, 2, ext(a.bottom, b.bottom, -WEDGE_OVERHANG), 0);
+      putPoint(w, 3, ext(a.bottom, b.bottom, 1 + WEDGE_OVERHANG), 0);
       w.needsUpdate = true;
       const deg = wedgeAngleDeg(level, a.mm, b.mm);
       const at = ext(a.top, b.top, -WEDGE_OVERHANG);
@@ -183,13 +208,13 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
       show('wedge', t('measure.wedge', { deg: t.number(deg, 1) }), deg);
     }
     parts.wedge.setDrawRange(0, wedgeOn ? 4 : 0);
-  }, -0.5);
+    return lines;
+  }
 
   function show(key: string, text: string, value: number): void {
     const span = labels.current[key];
+    if (!span) return;
     const v = value.toFixed(3);
-    if (!span || shown.current[key] === v) return;
-    shown.current[key] = v;
     if (span.textContent !== text) span.textContent = text;
     span.dataset['value'] = v;
   }
