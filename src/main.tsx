@@ -29,7 +29,7 @@ import { isLocaleLoaded, loadLocale, provideMessages, subscribeLocales, translat
 import { connectEmbedding } from './embed/connectEmbedding.ts';
 import { App } from './ui/App.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
-import { hasWebGL2 } from './ui/WebGLFallback.tsx';
+import { probeWebGL } from './render/webglProbe.ts';
 import { afterFirstPaint } from './ui/lazyScene.ts';
 import './ui/styles.css';
 
@@ -120,7 +120,7 @@ applyLanguage();
 let webglKnown: Promise<boolean> | null = null;
 function detectWebGL(): Promise<boolean> {
   webglKnown ??= afterFirstPaint().then(() => {
-    const webgl = hasWebGL2();
+    const webgl = probeWebGL().available;
     root.setAttribute('data-webgl', String(webgl));
     return webgl;
   });

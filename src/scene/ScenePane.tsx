@@ -22,6 +22,7 @@ import { CArm } from './CArm.tsx';
 import { FluoroLayer, useFluoroShown } from './FluoroLayer.tsx';
 import { PaneCapture } from './PaneCapture.tsx';
 import { FrameReporter } from './FrameReporter.tsx';
+import { createPaneRenderer } from './paneRenderer.ts';
 import { usePaneCementInput } from './paneCementInput.ts';
 import { Lights } from './Lights.tsx';
 import { ShotContext, createShotState } from './ShotContext.ts';
@@ -57,7 +58,7 @@ export function ScenePane({ procedure, primary, link, active = true, slot }: Sce
       frameloop={active ? 'demand' : 'never'}
       dpr={[1, 2]}
       camera={{ fov: CAMERA_FOV_DEG, near: 0.005, far: 5, position: [0, 0, -0.4] }}
-      gl={{ antialias: true, powerPreference: 'high-performance', localClippingEnabled: true }}
+      gl={createPaneRenderer}
       aria-hidden="true"
     >
       <color attach="background" args={[PALETTE.background]} />

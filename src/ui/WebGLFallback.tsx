@@ -38,16 +38,3 @@ export function WebGLFallback({ detail, reason = 'no-webgl' }: { detail?: string
     </div>
   );
 }
-
-/** True where a WebGL 2 context can be created. */
-export function hasWebGL2(): boolean {
-  try {
-    const canvas = document.createElement('canvas');
-    const gl = canvas.getContext('webgl2');
-    if (!gl) return false;
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return true;
-  } catch {
-    return false;
-  }
-}
