@@ -1,6 +1,6 @@
 import { SceneHtml } from './SceneHtml.tsx';
 import { useThree } from '@react-three/fiber';
-import { useContext, useEffect, useMemo, useState } from 'react';
+import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Matrix4 } from 'three';
 import { vertebraTransform } from '../domain/anatomy/spineLayout.ts';
 import { apply, toMat4 } from '../domain/anatomy/vec.ts';
@@ -74,14 +74,28 @@ export function CementCloudView({ params, input }: CementCloudViewProps) {
   // than the cement's grid of t steps would be a mesh behind on every frame and never show a change
   // as done.
   usePaneFrame((frame) => {
-    if (!feed) return;
+    if (!feed) {
+      source.waiting.delete(LEAKS);
+      return;
+    }
     const injected = volume * frame.cementFill;
     const here = (registry?.capturing ?? false) || store.getState().version !== source.completeAt;
     if (feed.want(injected, here)) source.waiting.delete(WAIT);
     else source.waiting.add(WAIT);
     const n = countLeaksShownBy(leaks, injected);
     if (n !== shownLeaks) setShownLeaks(n);
+    // The leak labels change with a later render: until then a frame lacks them. (Decided afresh
+    // each time the pane is posed, so a count posed only for an X-ray pulse holds nothing back.)
+    if (n !== rendered.current) source.waiting.add(LEAKS);
+    else source.waiting.delete(LEAKS);
   });
+  // Rendered: each new label waits for its own content (SceneHtml); draw the frame that shows them.
+  const rendered = useRef(0);
+  useLayoutEffect(() => {
+    rendered.current = shownLeaks;
+    invalidate();
+  }, [shownLeaks, invalidate]);
+  useEffect(() => () => void source.waiting.delete(LEAKS), [source]);
 
   if (!cloud || !result) return null;
   // Leak names belong to the 3D picture; the X-ray-only view has no 3D to pin them to.
@@ -108,3 +122,6 @@ export function CementCloudView({ params, input }: CementCloudViewProps) {
 
 /** What the pane waits for while the cement surface is being meshed. */
 const WAIT = 'cement surface';
+
+/** What the pane waits for while the leak labels shown are being rendered. */
+const LEAKS = 'leak labels';

@@ -98,13 +98,15 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
         for (const e of entries) {
           const key = (e.target as HTMLElement).dataset['measure'];
           const box = e.borderBoxSize[0];
-          if (key && box) sizes.current[key] = [box.inlineSize, box.blockSize];
+          // A hidden label measures nothing: its size counts once it is shown.
+          if (key && box && box.inlineSize > 0) sizes.current[key] = [box.inlineSize, box.blockSize];
         }
         invalidate();
       }),
     [invalidate],
   );
   useEffect(() => () => observer.disconnect(), [observer]);
+  useEffect(() => () => void source.waiting.delete(MEASURING), [source]);
 
   // What the lines and labels were last drawn for: they change only when the collapse does (the
   // balloon lifting the endplate), the wedge layer is switched, or the language changes.
@@ -119,6 +121,7 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
     const visible = shot?.measures ?? false;
     g.visible = visible;
     const wedgeOn = visible && s.layers.wedge;
+    let unmeasured = false;
     for (const key of LABEL_KEYS) {
       const span = labels.current[key];
       if (!span) continue;
@@ -133,8 +136,15 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
       if (displayed.current[key] !== on) {
         span.style.display = on ? '' : 'none';
         displayed.current[key] = on;
+        // Shown again: placed once the browser has measured it.
+        if (on) sizes.current[key] = undefined;
       }
+      if (on && !sizes.current[key]) unmeasured = true;
     }
+    // A label shown but not yet measured is placed as if it had no size, perhaps over another: the
+    // frame does not show the state until the measurement has come (it asks for the next frame).
+    if (unmeasured) source.waiting.add(MEASURING);
+    else source.waiting.delete(MEASURING);
     if (!visible) return;
     const collapse = collapseOf(source.frame.fractions, share);
     const last = drawnFor.current;
@@ -239,3 +249,6 @@ export function HeightMarkers({ params, procedure }: HeightMarkersProps) {
     </group>
   );
 }
+
+/** What the pane waits for while a height label shown is not yet measured. */
+const MEASURING = 'height labels measured';

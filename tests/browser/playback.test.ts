@@ -75,11 +75,25 @@ describe('playing is a pure function of t', () => {
     await played.page.waitForFunction(() => window.spinecast!.getState().t >= 37.5, undefined, { timeout: 90_000, polling: 20 });
     await played.page.evaluate(() => window.__clock!('stepped'));
     await played.page.waitForFunction(() => window.spinecast!.getState().t >= 39, undefined, { timeout: 90_000, polling: 20 });
-    await played.page.evaluate(() => window.__clock!('held'));
-    await played.page.waitForTimeout(300);
+    // The first frame after the hold may still count clock steps taken since the frame before it (a
+    // loaded machine runs other callbacks between the pane's frames): t stands still from the frame
+    // after that one.
+    const framesAtHold = await played.page.evaluate(() => {
+      window.__clock!('held');
+      return window.__spinecastRenderStats!.frames;
+    });
+    await played.page.waitForFunction((n) => window.__spinecastRenderStats!.frames >= n + 2, framesAtHold, { timeout: 30_000, polling: 20 });
     const t = await played.page.evaluate(() => window.spinecast!.getState().t);
-    expect(await played.page.evaluate(() => window.spinecast!.getState().playing)).toBe(true);
-    const playedPixels = await canvasPixels(played.page);
+    // The cement at that t comes from the worker: the picture played is the one it settles on.
+    let playedPixels = await canvasPixels(played.page);
+    for (let i = 0; i < 20; i++) {
+      await played.page.waitForTimeout(400);
+      const next = await canvasPixels(played.page);
+      const moved = changedShare(playedPixels, next);
+      playedPixels = next;
+      if (moved === 0) break;
+    }
+    expect(await played.page.evaluate(() => window.spinecast!.getState())).toMatchObject({ t, playing: true });
     expect(played.errors).toEqual([]);
     // Done with it: it would go on drawing (and taking the CPU) while the other page works.
     await played.page.context().close();
@@ -107,7 +121,9 @@ describe('playing is a pure function of t', () => {
   it('a change made while playing slowly through the injection is shown and reported ready while it plays', async () => {
     // Three frames a second of procedure time 0.3 s apart: every frame needs cement the frame before
     // did not have. The first frame after an explicit change is meshed on the page, so it is complete.
-    const { page, errors } = await openApp(browser, `${QUERY}&t=38`);
+    // Opened in the injection, the first picture waits for the simulation: on a loaded machine (the
+    // calibration tests beside it) that took more than 30 s.
+    const { page, errors } = await openApp(browser, `${QUERY}&t=38`, undefined, 90_000);
     await page.evaluate(CLOCK_GATE);
     await page.evaluate(() => {
       window.__clock!('coarse');
