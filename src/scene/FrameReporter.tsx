@@ -12,9 +12,10 @@ import { usePaneFrameSource } from './paneFrame.ts';
 /**
  * Tells the readiness bookkeeping which state version each frame of a pane showed. It runs just
  * before the frame is rendered; the report goes out on the next animation frame, after the picture
- * is on screen (frameReports.ts). Mounted inside the pane's Suspense boundary, so it only reports once the models are
- * there, and it holds back while the pane's cement is still being simulated or meshed (the state on
- * screen is not complete until the cement is drawn). The pane itself is registered by SceneHost.
+ * is on screen (frameReports.ts). Mounted inside the pane's Suspense boundary, so it only reports
+ * once the models are there, and it holds back while the pane's cement is still being simulated, or
+ * anything the pane lists as waited for (a cement surface being meshed, a label not yet in the page)
+ * is missing. The pane itself is registered by SceneHost.
  * Nothing is allocated per frame: the simulation's input is the pane's own (worked out once when
  * the case changes), and the reports' chain (frameReports.ts) is made once.
  */

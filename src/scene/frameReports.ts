@@ -1,5 +1,3 @@
-import type { Readiness } from '../state/readiness.ts';
-
 /**
  * The reports of a pane's drawn frames to the readiness bookkeeping. A frame is reported one
  * animation frame after it was drawn, so the report follows its picture onto the screen; a frame
@@ -11,6 +9,8 @@ import type { Readiness } from '../state/readiness.ts';
  * chain that kept the old name swallowed the one frame drawn after a switch made just after Pause,
  * and with frames drawn on demand the page then never became ready.)
  */
+import type { Readiness } from '../state/readiness.ts';
+
 export interface FrameReports {
   /** A frame showing state `version` is being drawn now. */
   drawn(version: number): void;

@@ -17,7 +17,6 @@ export function createPaneRenderer(defaults: RendererDefaults): WebGLRenderer {
     ...defaults,
     canvas: defaults.canvas as HTMLCanvasElement,
     antialias: !probeWebGL().software,
-    powerPreference: 'high-performance',
   });
   renderer.localClippingEnabled = true;
   return renderer;
