@@ -72,7 +72,6 @@ export function App({ webgl, onError }: AppProps) {
     <button
       type="button"
       className="button steps-toggle"
-      data-covers-view=""
       aria-expanded={stepsOpen}
       aria-controls="step-list"
       aria-label={stepsOpen ? t('steps.hide') : t('steps.show')}
@@ -137,7 +136,6 @@ export function App({ webgl, onError }: AppProps) {
           {webgl && <SimulationStatus />}
           {procedure === 'compare' && <ResultsPanel />}
         </div>
-        {!compact && stepsToggle}
         <div className="side">
           <StepList open={stepsOpen} />
           {mode === 'educator' && !compact && !kiosk && (
@@ -158,7 +156,7 @@ export function App({ webgl, onError }: AppProps) {
       <UpdatePrompt />
       <footer className="dock">
         <Caption />
-        <Transport />
+        <Transport lead={compact ? undefined : stepsToggle} />
         <div className="dock__more">
           <p className="disclaimer">{t('app.disclaimer')}</p>
           <div className="dock__actions">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useEffect, useId, useRef } from 'react';
 import { stepStartTimes, totalDuration } from '../domain/procedures/timeline.ts';
 import { useT } from '../i18n/useT.ts';
@@ -17,9 +18,10 @@ const SCRUB_STEPS_PER_S = 10;
  * Play/pause, previous/next step and a scrubber whose value text names the step. While playing, t
  * changes every frame: the scrubber and the time label follow it without re-rendering (a store
  * subscription writes them), the scrubber in its own 0.1 s steps, the label once a second; the
- * value text (the step) re-renders when the step changes.
+ * value text (the step) re-renders when the step changes. `lead` comes first in the row (on a phone,
+ * the button that opens the step list, beside the step buttons rather than over the view).
  */
-export function Transport() {
+export function Transport({ lead }: { lead?: ReactNode } = {}) {
   const t = useT();
   const store = useAppStoreApi();
   const plan = useAppStore(selectPlan);
@@ -76,6 +78,7 @@ export function Transport() {
 
   return (
     <div className="transport" role="group" aria-label={t('transport.label')}>
+      {lead}
       <div className="transport__buttons">
         {/* aria-disabled, not disabled: a button that keeps focus at either end, so focus is never lost. */}
         <button type="button" className="button button--icon" aria-label={t('transport.prev')} onClick={() => !atStart && prev()} aria-disabled={atStart}>

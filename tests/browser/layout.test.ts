@@ -111,6 +111,42 @@ describe('layout and accessibility', () => {
     await page.context().close();
   });
 
+  it('phone: nothing covers the X-ray pictures; the longest caption leaves the view its height and the page scrolls to the rest', async () => {
+    const { page, errors } = await openApp(browser, 'procedure=bkp&step=dock&view=split&lang=es', PHONE);
+    const boxes = (selector: string) =>
+      page.locator(selector).evaluateAll((els) =>
+        els
+          .map((el) => ({ what: el.className, r: el.getBoundingClientRect() }))
+          .filter((o) => o.r.width > 0 && o.r.height > 0)
+          .map((o) => ({ what: o.what, x: o.r.left, y: o.r.top, width: o.r.width, height: o.r.height })),
+      );
+    const pictures = await boxes('.fluoro-frame');
+    expect(pictures).toHaveLength(2);
+    // Every control in the page that is not inside a panel: none may lie over a picture.
+    const controls = await boxes('.stage button, .stage select, .pane__title');
+    const over = controls.filter((c) => pictures.some((p) => c.x < p.x + p.width && p.x < c.x + c.width && c.y < p.y + p.height && p.y < c.y + c.height));
+    expect(over).toEqual([]);
+    // The step list's button is in the transport row, and opens the list.
+    await page.locator('.transport .steps-toggle').tap();
+    expect(await page.locator('.step-list').isVisible()).toBe(true);
+    await page.context().close();
+
+    // The longest wording there is (German, the educator's two-part compare step) on a phone.
+    const long = await openApp(browser, 'procedure=compare&step=inject&mode=educator&lang=de', PHONE);
+    const view = (await long.page.locator('.stage').boundingBox())!;
+    expect(view.height).toBeGreaterThanOrEqual(220);
+    expect(await long.page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(844);
+    // Everything below is reached by scrolling the page.
+    const play = long.page.getByRole('button', { name: 'Abspielen' });
+    await play.scrollIntoViewIfNeeded();
+    const box = (await play.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    await play.tap();
+    expect(await long.page.evaluate(() => window.spinecast!.getState().playing)).toBe(true);
+    expect([...errors, ...long.errors]).toEqual([]);
+    await long.page.context().close();
+  });
+
   it('labels and tissue layers can be turned on and off', async () => {
     const { page, errors } = await openApp(browser, 'level=L2', DESKTOP);
     // The height markers' labels are in the page but hidden until a step measures.
