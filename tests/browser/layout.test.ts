@@ -114,9 +114,9 @@ describe('layout and accessibility', () => {
   it('phone: nothing covers the X-ray pictures; the longest caption leaves the view its height and the page scrolls to the rest', async () => {
     const { page, errors } = await openApp(browser, 'procedure=bkp&step=dock&view=split&lang=es', PHONE);
     const boxes = (selector: string) =>
-      page.locator(selector).evaluateAll((els) =>
+      page.locator(selector).evaluateAll((els: Element[]) =>
         els
-          .map((el) => ({ what: el.className, r: el.getBoundingClientRect() }))
+          .map((el): { what: string; r: DOMRect } => ({ what: el.className, r: el.getBoundingClientRect() }))
           .filter((o) => o.r.width > 0 && o.r.height > 0)
           .map((o) => ({ what: o.what, x: o.r.left, y: o.r.top, width: o.r.width, height: o.r.height })),
       );
