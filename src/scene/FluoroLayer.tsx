@@ -200,7 +200,9 @@ export function FluoroLabels({ width, height }: { width: number; height: number 
       data-projection={projection}
       role="img"
       aria-label={describe(projection)}
-      style={{ left: rect.x + 6, top: height - rect.y - 26 }}
+      // Held to the picture's lower-left corner and its width: a longer name (Spanish "AP, en diana"
+      // on a phone's small picture) wraps upwards inside the picture, not out of it.
+      style={{ left: rect.x + 6, bottom: rect.y + 6, maxWidth: rect.width - 12 }}
     >
       <span aria-hidden="true">{text}</span>
     </span>
