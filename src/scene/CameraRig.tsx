@@ -10,6 +10,7 @@ import type { CameraPose, Subject } from '../domain/procedures/shots.ts';
 import { cameraAt, stepCamera, vertebraSubject } from '../domain/procedures/shots.ts';
 import type { OrbitOffset } from '../domain/procedures/orbitOffset.ts';
 import { orbitOffset } from '../domain/procedures/orbitOffset.ts';
+import type { FluoroShown } from '../render/fluoro/layout.ts';
 import { distanceFor } from '../render/framing.ts';
 import { mmToScene } from '../render/toScene.ts';
 import { selectPlan } from '../state/store.ts';
@@ -67,6 +68,8 @@ export function CameraRig({ landmarks, link, shot }: CameraRigProps) {
   const userMoving = useRef(false);
   const subject = useRef<{ level: string; subject: Subject } | null>(null);
   const seenOffset = useRef<OrbitOffset | null>(null);
+  /** What the framing keeps clear of X-ray pictures, rewritten each frame (no allocation). */
+  const framed = useRef<FluoroShown>({ view: '3d', pictureInPicture: false, compared: false });
   // The guided shot last worked out and what it was worked out for: it changes only with t, the
   // step, the side or the level, so turning the view or a paused frame reuses it.
   const guided = useRef<GuidedShot>({ t: Number.NaN, stepIndex: -1, plan: null, side: '', subject: null, reduced: false, pose: null });
@@ -102,7 +105,12 @@ export function CameraRig({ landmarks, link, shot }: CameraRigProps) {
     seenOffset.current = offset;
     const cam = camera as PerspectiveCamera;
     const view = s.params.view;
-    const framing = paneFraming(gl.domElement, pose.frameMm, view, view !== 'fluoro' && (view !== '3d' || s.layers.xray));
+    // Room for the X-ray pictures wherever they may show at some step, so the shot keeps its place.
+    const reserve = framed.current;
+    reserve.view = view;
+    reserve.pictureInPicture = view !== 'fluoro' && (view !== '3d' || s.layers.xray);
+    reserve.compared = s.params.procedure === 'compare';
+    const framing = paneFraming(gl.domElement, pose.frameMm, reserve);
     if (shot) {
       shot.softOpacity = pose.softOpacity;
       shot.cutaway = pose.cutaway;

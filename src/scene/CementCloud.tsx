@@ -73,6 +73,8 @@ export function CementCloudView({ params, input }: CementCloudViewProps) {
   // version (after a switch, a seek, Play). Without the second, a pane playing the injection slower
   // than the cement's grid of t steps would be a mesh behind on every frame and never show a change
   // as done.
+  /** How many leak labels the last commit rendered. */
+  const rendered = useRef(0);
   usePaneFrame((frame) => {
     if (!feed) {
       source.waiting.delete(LEAKS);
@@ -90,7 +92,6 @@ export function CementCloudView({ params, input }: CementCloudViewProps) {
     else source.waiting.delete(LEAKS);
   });
   // Rendered: each new label waits for its own content (SceneHtml); draw the frame that shows them.
-  const rendered = useRef(0);
   useLayoutEffect(() => {
     rendered.current = shownLeaks;
     invalidate();

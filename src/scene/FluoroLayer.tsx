@@ -3,7 +3,7 @@ import { useContext, useEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, Mesh, MeshBasicMaterial, PerspectiveCamera, Scene, SphereGeometry, Vector2, Vector3 } from 'three';
 import type { LevelLandmarks } from '../domain/anatomy/landmarks.ts';
 import type { Vec3 } from '../domain/anatomy/vec.ts';
-import type { SingleProcedure, TreatableLevel, View } from '../domain/caseParams.ts';
+import type { SingleProcedure, TreatableLevel } from '../domain/caseParams.ts';
 import { vertebraTransform } from '../domain/anatomy/spineLayout.ts';
 import { apply } from '../domain/anatomy/vec.ts';
 import { vertebraGeometry } from '../domain/anatomy/vertebraGeometry.ts';
@@ -16,6 +16,7 @@ import { planFor } from '../domain/procedures/plans.ts';
 import { samplePose } from '../domain/procedures/samplePose.ts';
 import type { Projection } from '../render/fluoro/cArm.ts';
 import type { FluoroLayout } from '../render/fluoro/layout.ts';
+import type { FluoroShown } from '../render/fluoro/layout.ts';
 import { fluoroLayout } from '../render/fluoro/layout.ts';
 import { FLUORO_SIZE, createFluoroRenderer } from '../render/fluoro/renderFluoro.ts';
 import { selectPlan, selectStep } from '../state/store.ts';
@@ -74,9 +75,9 @@ export function FluoroLayer({ procedure, landmarks }: FluoroLayerProps) {
   const source = usePaneFrameSource();
   const prepared = source.prepared;
   // The layout for the renderer's current size, worked out again only when that changes.
-  const placed = useRef<{ view: View; pip: boolean; width: number; height: number; layout: FluoroLayout } | null>(null);
+  const placed = useRef<{ shown: FluoroShown; width: number; height: number; layout: FluoroLayout } | null>(null);
   const focus = landmarks.bodyCentre;
-  const layout = fluoroLayout(shown.view, size.width, size.height, shown.pictureInPicture);
+  const layout = fluoroLayout(shown, size.width, size.height);
 
   useEffect(() => {
     const probes = (window.__spinecastFluoro ??= {});
@@ -118,14 +119,8 @@ export function FluoroLayer({ procedure, landmarks }: FluoroLayerProps) {
     // The renderer's own size, not the pane's: a picture for a slide is drawn at another size (capture).
     const size = gl.getSize(drawSize);
     let p = placed.current;
-    if (!p || p.view !== shown.view || p.pip !== shown.pictureInPicture || p.width !== size.width || p.height !== size.height) {
-      p = placed.current = {
-        view: shown.view,
-        pip: shown.pictureInPicture,
-        width: size.width,
-        height: size.height,
-        layout: fluoroLayout(shown.view, size.width, size.height, shown.pictureInPicture),
-      };
+    if (!p || p.shown !== shown || p.width !== size.width || p.height !== size.height) {
+      p = placed.current = { shown, width: size.width, height: size.height, layout: fluoroLayout(shown, size.width, size.height) };
     }
     const layout = p.layout;
     gl.setViewport(0, 0, size.width, size.height);
@@ -169,12 +164,14 @@ export function FluoroLayer({ procedure, landmarks }: FluoroLayerProps) {
   return null;
 }
 
-/** Which fluoroscopy layout the current state calls for. */
-export function useFluoroShown(): { view: View; pictureInPicture: boolean } {
+/** Which fluoroscopy layout the current state calls for (the same object while that stays the same). */
+export function useFluoroShown(): FluoroShown {
   const view = useAppStore((s) => s.params.view);
   const pip = useAppStore((s) => s.layers.xray);
   const fluoroStep = useAppStore((s) => selectStep(s).fluoro !== 'none');
-  return { view, pictureInPicture: view === '3d' && pip && fluoroStep };
+  const compared = useAppStore((s) => s.params.procedure === 'compare');
+  const pictureInPicture = view === '3d' && pip && fluoroStep;
+  return useMemo(() => ({ view, pictureInPicture, compared }), [view, pictureInPicture, compared]);
 }
 
 /** DOM names over the X-ray images ("AP", "Lateral"), laid out like the images themselves. */
@@ -183,7 +180,7 @@ export function FluoroLabels({ width, height }: { width: number; height: number 
   const shown = useFluoroShown();
   const step = useAppStore((s) => selectStep(s));
   const level = useAppStore((s) => s.params.level);
-  const layout = fluoroLayout(shown.view, width, height, shown.pictureInPicture);
+  const layout = fluoroLayout(shown, width, height);
   const guides = useMemo(() => safetyGuides(level), [level]);
   if (!layout.ap || !layout.lateral) return null;
   const top = (rect: Rect) => height - rect.y - rect.height;

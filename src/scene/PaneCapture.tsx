@@ -1,7 +1,8 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { PerspectiveCamera, Vector2 } from 'three';
-import type { SingleProcedure, View } from '../domain/caseParams.ts';
+import type { SingleProcedure } from '../domain/caseParams.ts';
+import type { FluoroShown } from '../render/fluoro/layout.ts';
 import { fluoroLayout } from '../render/fluoro/layout.ts';
 import { usePaneRegistry } from '../state/PaneRegistryContext.ts';
 
@@ -12,7 +13,7 @@ const saved = new Vector2();
  * page (no style change), one frame is run through the pane's own frame loop, the picture is handed
  * over, and the renderer is put back and redrawn before the task ends.
  */
-export function PaneCapture({ pane, order, xray }: { pane: SingleProcedure; order: number; xray: { view: View; pictureInPicture: boolean } }) {
+export function PaneCapture({ pane, order, xray }: { pane: SingleProcedure; order: number; xray: FluoroShown }) {
   const get = useThree((s) => s.get);
   const registry = usePaneRegistry();
 
@@ -40,7 +41,7 @@ export function PaneCapture({ pane, order, xray }: { pane: SingleProcedure; orde
           gl.setSize(width, height, false);
           setAspect(width / height);
           state.advance(performance.now(), false);
-          const layout = fluoroLayout(xray.view, width, height, xray.pictureInPicture);
+          const layout = fluoroLayout(xray, width, height);
           receive({ source: gl.domElement, xray: layout.ap && layout.lateral ? { ap: layout.ap, lateral: layout.lateral } : null });
         } finally {
           gl.setPixelRatio(ratio);
@@ -51,7 +52,7 @@ export function PaneCapture({ pane, order, xray }: { pane: SingleProcedure; orde
         }
       },
     });
-  }, [registry, get, pane, order, xray.view, xray.pictureInPicture]);
+  }, [registry, get, pane, order, xray]);
 
   return null;
 }

@@ -89,31 +89,39 @@ function Pane({ slot, procedure, primary, link, titled, active = true }: PanePro
   const hintId = useId();
   const store = useAppStoreApi();
   return (
-    <section className={`pane pane--${procedure}`} aria-label={t(`procedure.${procedure}.long`)} data-pane={procedure} hidden={!active} data-slot={slot}>
-      {titled && <h2 className="pane__title" data-covers-view="">{t(`procedure.${procedure}.long`)}</h2>}
-      <ScenePane slot={slot} procedure={procedure} primary={primary} link={link} active={active} />
-      {/*
-        The view as keyboard and screen readers meet it: named after the step, reached by Tab, where
-        the arrows turn and tilt it and + / − zoom. It lets the pointer through, so a click on the
-        view never takes focus and the arrows keep stepping through the procedure after a click.
-      */}
-      <div
-        className="view-focus"
-        role="img"
-        aria-label={label}
-        aria-describedby={hintId}
-        tabIndex={0}
-        onKeyDown={(e) => {
-          if (e.altKey || e.ctrlKey || e.metaKey) return;
-          const move = cameraKey(e.key);
-          if (!move) return;
-          e.preventDefault();
-          if (move === 'reset') store.getState().resetCamera();
-          else store.getState().nudgeCamera(move);
-        }}
-      />
-      <p id={hintId} className="visually-hidden">{t('camera.keys')}</p>
-      {active && <PaneOverlay />}
+    <section className={`pane pane--${procedure}${titled ? ' pane--titled' : ''}`} aria-label={t(`procedure.${procedure}.long`)} data-pane={procedure} hidden={!active} data-slot={slot}>
+      {/* Compared panes are named in a strip above each view, so the name never covers the view; narrow panes use the short name. */}
+      {titled && (
+        <h2 className="pane__title">
+          <span className="pane__title-long">{t(`procedure.${procedure}.long`)}</span>
+          <span className="pane__title-short">{t(`procedure.${procedure}`)}</span>
+        </h2>
+      )}
+      <div className="pane__view" data-pane-view="">
+        <ScenePane slot={slot} procedure={procedure} primary={primary} link={link} active={active} />
+        {/*
+          The view as keyboard and screen readers meet it: named after the step, reached by Tab, where
+          the arrows turn and tilt it and + / − zoom. It lets the pointer through, so a click on the
+          view never takes focus and the arrows keep stepping through the procedure after a click.
+        */}
+        <div
+          className="view-focus"
+          role="img"
+          aria-label={label}
+          aria-describedby={hintId}
+          tabIndex={0}
+          onKeyDown={(e) => {
+            if (e.altKey || e.ctrlKey || e.metaKey) return;
+            const move = cameraKey(e.key);
+            if (!move) return;
+            e.preventDefault();
+            if (move === 'reset') store.getState().resetCamera();
+            else store.getState().nudgeCamera(move);
+          }}
+        />
+        <p id={hintId} className="visually-hidden">{t('camera.keys')}</p>
+        {active && <PaneOverlay />}
+      </div>
     </section>
   );
 }

@@ -55,6 +55,8 @@ export function App({ webgl, onError }: AppProps) {
   const lang = useAppStore((s) => s.params.lang);
   const loading = useAppStore((s) => s.loading);
   const procedure = useAppStore((s) => s.params.procedure);
+  // The X-ray view shows no 3D picture: nothing to turn, and no labels of the 3D scene over the X-ray pictures.
+  const xrayOnly = useAppStore((s) => s.params.view === 'fluoro');
   // The embedded player (ui=compact): no brand header, one row of controls, the step list a drawer.
   const compact = useAppStore((s) => s.params.ui === 'compact');
   // Waiting-room kiosk: nothing that leaves the loop's screen or changes the expert settings.
@@ -112,7 +114,7 @@ export function App({ webgl, onError }: AppProps) {
       )}
 
       <main className="stage" id="main" tabIndex={-1}>
-        <div className="stage__view" data-view-root="">
+        <div className={`stage__view${procedure === 'compare' ? ' stage__view--compare' : ''}${xrayOnly ? ' stage__view--xray' : ''}`} data-view-root="">
           {webgl === null ? (
             <SceneLoading />
           ) : webgl ? (
@@ -126,7 +128,7 @@ export function App({ webgl, onError }: AppProps) {
           )}
           {webgl && <FaultPanel />}
           {webgl && <ViewOptions />}
-          {webgl && <CameraControls />}
+          {webgl && !xrayOnly && <CameraControls />}
           {webgl !== false && loading && (
             <div className="loading" role="status">
               {t('app.loading')}

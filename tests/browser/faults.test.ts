@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import type { FaultServer } from './faultServer.ts';
 import { startFaultServer } from './faultServer.ts';
-import { DESKTOP, canvasPixels, changedShare } from './helpers.ts';
+import { DESKTOP, canvasPixels, changedShare, openPage } from './helpers.ts';
 
 let browser: Browser;
 let server: FaultServer;
@@ -21,27 +21,21 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens the app without waiting for readiness; collects page errors and the API's 'error' events. */
-async function open(query: string): Promise<{ page: Page; pageErrors: string[] }> {
-  const context = await browser.newContext(DESKTOP);
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.addInitScript(() => {
-    const w = window as unknown as { __errors: { code: string }[]; __api?: unknown };
-    w.__errors = [];
-    Object.defineProperty(window, 'spinecast', {
-      configurable: true,
-      get: () => w.__api,
-      set(api: { on(e: string, fn: (p: { code: string }) => void): void }) {
-        w.__api = api;
-        api.on('error', (p) => w.__errors.push(p));
-      },
-    });
+/** Collects the API's 'error' events from the moment the app installs it (a string: see helpers.openPage). */
+const COLLECT_ERRORS = `(() => {
+  window.__errors = [];
+  Object.defineProperty(window, 'spinecast', {
+    configurable: true,
+    get: () => window.__api,
+    set(api) {
+      window.__api = api;
+      api.on('error', (p) => window.__errors.push(p));
+    },
   });
-  await page.goto(`${server.url}?${query}`);
-  return { page, pageErrors };
-}
+})()`;
+
+/** Opens the app without waiting for readiness; the failed fetches log console errors on purpose, so only page errors count. */
+const open = (query: string) => openPage(browser, query, DESKTOP, { url: server.url, init: COLLECT_ERRORS });
 
 /** The machine may be busy: allow longer than the shared helper does. */
 const waitReady = (page: Page) => page.waitForSelector('html[data-ready="true"]', { timeout: 90_000, state: 'attached' });

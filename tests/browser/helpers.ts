@@ -8,6 +8,8 @@ export interface OpenedApp {
   page: Page;
   /** Console errors and uncaught page errors seen so far. */
   errors: string[];
+  /** Uncaught page errors only (a test that provokes console errors on purpose reads these). */
+  pageErrors: string[];
   /** Requests that left the app's origin. */
   external: string[];
 }
@@ -22,20 +24,31 @@ declare global {
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1, serviceWorkers: 'block' };
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, serviceWorkers: 'block' };
 
-export async function openApp(browser: Browser, query = '', options: BrowserContextOptions = DESKTOP, readyTimeoutMs = 30_000): Promise<OpenedApp> {
-  const base = inject('baseUrl');
-  const origin = new URL(base).origin;
+export interface OpenPageOptions {
+  /** The page's URL without the query; the built app served for the tests by default. */
+  url?: string;
+  /** A script run before the app's own (a string: it is not rewritten by the test's bundler). */
+  init?: string;
+}
+
+/** Opens the app at `query` without waiting for readiness; watches the console and the network. */
+export async function openPage(browser: Browser, query = '', options: BrowserContextOptions = DESKTOP, { url = inject('baseUrl'), init }: OpenPageOptions = {}): Promise<OpenedApp> {
+  const origin = new URL(url).origin;
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const errors: string[] = [];
+  const pageErrors: string[] = [];
   const external: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('pageerror', (e) => {
+    errors.push(String(e));
+    pageErrors.push(String(e));
+  });
   page.on('request', (r) => {
-    const url = r.url();
-    if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) external.push(url);
+    const requested = r.url();
+    if (!requested.startsWith('data:') && !requested.startsWith('blob:') && new URL(requested).origin !== origin) external.push(requested);
   });
   // Requests the page's Content-Security-Policy blocked never reach the network: count them too.
   await page.addInitScript(() => {
@@ -43,9 +56,16 @@ export async function openApp(browser: Browser, query = '', options: BrowserCont
       console.error(`CSP blocked ${e.blockedURI} (${e.violatedDirective})`);
     });
   });
-  await page.goto(`${base}${query ? `?${query}` : ''}`);
-  await waitReady(page, readyTimeoutMs);
-  return { page, errors, external };
+  if (init) await page.addInitScript(init);
+  await page.goto(`${url}${query ? `?${query}` : ''}`);
+  return { page, errors, pageErrors, external };
+}
+
+/** Opens the app at `query` and waits until it says ready. */
+export async function openApp(browser: Browser, query = '', options: BrowserContextOptions = DESKTOP, readyTimeoutMs = 30_000): Promise<OpenedApp> {
+  const opened = await openPage(browser, query, options);
+  await waitReady(opened.page, readyTimeoutMs);
+  return opened;
 }
 
 /** Waits for `<html data-ready="true">`: the requested state has been drawn. */

@@ -40,6 +40,24 @@ async function auditControls(page: Page) {
   });
 }
 
+/**
+ * Buttons, selects and pane names (and, with `labels`, the 3D scene's labels) that lie over an X-ray
+ * picture; `pictures` must be on screen.
+ */
+async function overPictures(page: Page, pictures: number, labels = false): Promise<string[]> {
+  const boxes = (selector: string) =>
+    page.locator(selector).evaluateAll((els: Element[]) =>
+      els
+        .map((el): { what: string; r: DOMRect; seen: boolean } => ({ what: `${el.className} "${el.textContent ?? ''}"`, r: el.getBoundingClientRect(), seen: getComputedStyle(el).visibility !== 'hidden' }))
+        .filter((o) => o.seen && o.r.width > 0 && o.r.height > 0)
+        .map((o) => ({ what: o.what, x: o.r.left, y: o.r.top, width: o.r.width, height: o.r.height })),
+    );
+  const frames = await boxes('.fluoro-frame');
+  expect(frames).toHaveLength(pictures);
+  const controls = await boxes(`.stage button, .stage select, .pane__title${labels ? ', .scene-label' : ''}`);
+  return controls.filter((c) => frames.some((p) => c.x < p.x + p.width && p.x < c.x + c.width && c.y < p.y + p.height && p.y < c.y + c.height)).map((c) => c.what);
+}
+
 describe('layout and accessibility', () => {
   it('desktop: every control is named, at least 44 px, inside the window', async () => {
     const { page } = await openApp(browser, 'mode=educator', DESKTOP);
@@ -112,27 +130,15 @@ describe('layout and accessibility', () => {
   });
 
   it('phone: nothing covers the X-ray pictures; the longest caption leaves the view its height and the page scrolls to the rest', async () => {
-    const { page, errors } = await openApp(browser, 'procedure=bkp&step=dock&view=split&lang=es', PHONE);
-    const boxes = (selector: string) =>
-      page.locator(selector).evaluateAll((els: Element[]) =>
-        els
-          .map((el): { what: string; r: DOMRect } => ({ what: el.className, r: el.getBoundingClientRect() }))
-          .filter((o) => o.r.width > 0 && o.r.height > 0)
-          .map((o) => ({ what: o.what, x: o.r.left, y: o.r.top, width: o.r.width, height: o.r.height })),
-      );
-    const pictures = await boxes('.fluoro-frame');
-    expect(pictures).toHaveLength(2);
-    // Every control in the page that is not inside a panel: none may lie over a picture.
-    const controls = await boxes('.stage button, .stage select, .pane__title');
-    const over = controls.filter((c) => pictures.some((p) => c.x < p.x + p.width && p.x < c.x + c.width && c.y < p.y + p.height && p.y < c.y + c.height));
-    expect(over).toEqual([]);
+    const { page, errors } = await openApp(browser, 'procedure=bkp&step=dock&view=split&lang=es', PHONE, 60_000);
+    expect(await overPictures(page, 2)).toEqual([]);
     // The step list's button is in the transport row, and opens the list.
     await page.locator('.transport .steps-toggle').tap();
     expect(await page.locator('.step-list').isVisible()).toBe(true);
     await page.context().close();
 
     // The longest wording there is (German, the educator's two-part compare step) on a phone.
-    const long = await openApp(browser, 'procedure=compare&step=inject&mode=educator&lang=de', PHONE);
+    const long = await openApp(browser, 'procedure=compare&step=inject&mode=educator&lang=de', PHONE, 60_000);
     const view = (await long.page.locator('.stage').boundingBox())!;
     expect(view.height).toBeGreaterThanOrEqual(220);
     expect(await long.page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(844);
@@ -145,6 +151,30 @@ describe('layout and accessibility', () => {
     expect(await long.page.evaluate(() => window.spinecast!.getState().playing)).toBe(true);
     expect([...errors, ...long.errors]).toEqual([]);
     await long.page.context().close();
+  });
+
+  it('the pane names, the view\'s buttons and the 3D labels stay off the X-ray pictures: compare on a laptop and a phone, and the X-ray view', async () => {
+    const seen: Record<string, string[]> = {};
+    for (const [size, options] of [['laptop', { ...DESKTOP, viewport: { width: 1280, height: 760 } }], ['phone', PHONE]] as const) {
+      const { page, errors } = await openApp(browser, 'procedure=compare&level=L1&step=inject&view=split&lang=fr', options, 60_000);
+      seen[`${size} split`] = await overPictures(page, 4);
+      if (size === 'phone') {
+        // One procedure's X-ray view, the pair across the phone's width.
+        await page.evaluate(() => window.spinecast!.set({ procedure: 'vp', view: 'fluoro' }));
+        await waitReady(page, 60_000);
+        seen[`${size} X-ray`] = await overPictures(page, 2, true);
+      } else {
+        await page.evaluate(() => window.spinecast!.set({ view: 'fluoro' }));
+        await waitReady(page, 60_000);
+        seen[`${size} X-ray`] = await overPictures(page, 4, true);
+        await page.evaluate(() => window.spinecast!.set({ view: '3d' }));
+        await waitReady(page, 60_000);
+        seen[`${size} 3D`] = await overPictures(page, 4);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+    expect(seen).toEqual({ 'laptop split': [], 'laptop X-ray': [], 'laptop 3D': [], 'phone split': [], 'phone X-ray': [] });
   });
 
   it('labels and tissue layers can be turned on and off', async () => {

@@ -7,9 +7,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { DESKTOP, waitReady } from './helpers.ts';
+import { DESKTOP, openPage, waitReady } from './helpers.ts';
 
 /** Each label shown over a pane: its text and where it is (whole pixels). */
 type Snapshot = Record<string, string[]>;
@@ -53,18 +52,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(query: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext(DESKTOP);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.addInitScript(WATCH);
-  await page.goto(`${inject('baseUrl')}?${query}`);
-  return { page, errors };
-}
+const open = (query: string) => openPage(browser, query, DESKTOP, { init: WATCH });
 
 /** What was over the panes when the page last said ready, and what is there a while later. */
 async function atReadyAndSettled(page: Page): Promise<{ atReady: Snapshot; settled: Snapshot }> {

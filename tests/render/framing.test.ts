@@ -8,7 +8,7 @@ import { fluoroLayout } from '../../src/render/fluoro/layout.ts';
 
 /** The X-ray pictures of a pane as top-left boxes (the layout gives WebGL's bottom-left origin). */
 function pictures(width: number, height: number, view: '3d' | 'split'): Box[] {
-  const layout = fluoroLayout(view, width, height, true);
+  const layout = fluoroLayout({ view, pictureInPicture: true, compared: false }, width, height);
   const out: Box[] = [];
   for (const r of [layout.ap, layout.lateral]) {
     if (r) out.push({ x: r.x, y: height - (r.y + r.height), width: r.width, height: r.height });
@@ -213,8 +213,8 @@ describe('the X-ray pictures beside the 3D view', () => {
   });
 
   it('leaves a pane too small for a readable picture without pictures, and hides them when asked', () => {
-    expect(fluoroLayout('3d', 195, 300, true)).toEqual({ show3d: true, ap: null, lateral: null });
-    expect(fluoroLayout('3d', 1280, 800, false)).toEqual({ show3d: true, ap: null, lateral: null });
+    expect(fluoroLayout({ view: '3d', pictureInPicture: true, compared: false }, 195, 300)).toEqual({ show3d: true, ap: null, lateral: null });
+    expect(fluoroLayout({ view: '3d', pictureInPicture: false, compared: false }, 1280, 800)).toEqual({ show3d: true, ap: null, lateral: null });
     // A tiny window still frames something: the whole pane is free.
     const pane: Box = { x: 0, y: 0, width: 195, height: 300 };
     expect(largestFreeBox(pane, pictures(195, 300, '3d'), L1[0], L1[1])).toEqual(pane);
@@ -227,6 +227,34 @@ describe('the X-ray pictures beside the 3D view', () => {
       const { box } = projectedFrame(width, height, pics, [L1[0], L1[1]], 18);
       for (const p of pics) expect(overlapArea(box, p)).toBe(0);
       expect(box.width).toBeGreaterThan(0.4 * width);
+    }
+  });
+
+  it('X-ray view and compare: the pictures stay clear of the view\'s corner button and of the results button, and stay large', () => {
+    // The "Show" button: 12 px from the corner, 44 px tall, up to about 110 px wide in French and German.
+    const showButton: Box = { x: 0, y: 0, width: 120, height: 56 };
+    // Compare's results button along the bottom edge: 12 px above it, 44 px tall.
+    const results = (width: number, height: number): Box => ({ x: 0, y: height - 56, width, height: 56 });
+    // A laptop's compare half, a single laptop pane, a phone's portrait view, a phone's compare half.
+    for (const [width, height, compared, least] of [
+      [489, 292, true, 150],
+      [980, 322, false, 280],
+      [390, 300, false, 160],
+      [194, 196, true, 40],
+    ] as const) {
+      for (const view of ['fluoro', 'split', '3d'] as const) {
+        const layout = fluoroLayout({ view, pictureInPicture: true, compared }, width, height);
+        const pics = [layout.ap, layout.lateral].filter((r) => r !== null).map((r) => ({ x: r.x, y: height - (r.y + r.height), width: r.width, height: r.height }));
+        for (const p of pics) {
+          if (view === 'fluoro') expect(overlapArea(p, showButton), `${view} ${width}x${height}`).toBe(0);
+          if (compared) expect(overlapArea(p, results(width, height)), `${view} ${width}x${height}`).toBe(0);
+          expect(p.x).toBeGreaterThanOrEqual(0);
+          expect(p.y).toBeGreaterThanOrEqual(0);
+          expect(p.x + p.width).toBeLessThanOrEqual(width);
+          expect(p.y + p.height).toBeLessThanOrEqual(height);
+        }
+        if (view === 'fluoro') expect(layout.ap!.width, `${width}x${height}`).toBeGreaterThanOrEqual(least);
+      }
     }
   });
 });
