@@ -14,7 +14,7 @@ import { bodyMidlineDepth, vertebraGeometry, type VertebraGeometry } from './ver
 import { bodyHalfHeight } from './vertebralBody.ts';
 import { previousLevel } from './levels.ts';
 import { surfacePoint } from './landmarks.ts';
-import { vertebraSdf } from './vertebraSdf.ts';
+import { vertebraCancellousSdf, vertebraSdf } from './vertebraSdf.ts';
 
 export type FractureGrade = 1 | 2 | 3;
 export type FractureShape = 'wedge' | 'biconcave' | 'crush';
@@ -181,17 +181,64 @@ export function fractureFeatures(f: FractureParams): FractureFeatures {
     out.defect = { site: f.corticalDefect, centre: d.deform(apply(t, local)), normal: rotate(t, dir), radius: 3 };
   }
   if (f.cleft) {
-    // Clefts sit under the collapsed superior endplate, in the anterior half [U], scaled to the
-    // body's greatest midline depth (the endplate depth where the front wall dips).
+    // Clefts sit under the collapsed superior endplate, in the anterior half [U], sized to the
+    // body: across, its width; along, its greatest midline depth (the endplate depth where the
+    // front wall dips); up, its own rim heights [U: shares modelling estimates].
     const depth = bodyMidlineDepth(g);
-    const zc = g.zPosterior + 0.65 * depth;
-    const hh = bodyHalfHeight(g, zc);
-    const centre: Vec3 = [0, hh * 0.45, zc];
-    out.cleft = {
-      centre: d.deform(apply(t, centre)),
-      radii: [0.3 * p.epw, 0.12 * (p.vbha + p.vbhp) / 2, 0.22 * depth],
-      axes: [rotate(t, [1, 0, 0]), rotate(t, [0, 1, 0]), rotate(t, [0, 0, 1])],
-    };
+    const radii: Vec3 = [0.3 * p.epw, 0.12 * (p.vbha + p.vbhp) / 2, 0.22 * depth];
+    const local = cleftUnderEndplate(f, g.zPosterior + 0.65 * depth, radii);
+    out.cleft = { centre: apply(t, local.centre), radii, axes: [rotate(t, local.axes[0]), rotate(t, local.axes[1]), rotate(t, local.axes[2])] };
   }
   return out;
+}
+
+/** Steps per semi-axis of the grid over the cleft's footprint searched for the endplate. */
+const CLEFT_FOOTPRINT_STEPS = 8;
+
+const cleftPlaces = new Map<string, { readonly centre: Vec3; readonly axes: readonly [Vec3, Vec3, Vec3] }>();
+
+/**
+ * Where a cleft of semi-axes `radii` at depth `zc` lies in the fractured body (vertebra frame, mm):
+ * an intravertebral cleft is the unhealed gap of the fracture right under the endplate that
+ * collapsed (domain.md §3: a fluid/air-filled gap), so it is tilted with the collapsed endplate
+ * along the midline (a wedge tips it forward) and raised until its top meets the endplate's
+ * underside without rising into it. Cement in it then lies against the endplate whatever the
+ * body's height: an endplate broken over it opens it to the disc (the cement model's breach), and a
+ * taller body does not put a layer of bone between them.
+ */
+function cleftUnderEndplate(f: FractureParams, zc: number, radii: Vec3): { readonly centre: Vec3; readonly axes: readonly [Vec3, Vec3, Vec3] } {
+  const key = `${f.level}|${f.grade}|${f.shape}`;
+  const hit = cleftPlaces.get(key);
+  if (hit) return hit;
+  const t = vertebraTransform(f.level);
+  const toLocal = invert(t);
+  const d = fractureDeformer(f);
+  const cancellous = vertebraCancellousSdf(f.level);
+  // Height of the collapsed endplate's underside over (x, z); the fracture moves points along the
+  // vertebra's own y only, so x and z stay.
+  const under = (x: number, z: number): number => apply(toLocal, d.deform(apply(t, surfacePoint(cancellous, [x, 0, z], [0, 1, 0]))))[1];
+  const [rx, ry, rz] = radii;
+  const slope = (under(0, zc + rz / 2) - under(0, zc - rz / 2)) / rz;
+  const cos = 1 / Math.sqrt(1 + slope * slope);
+  const sin = slope * cos;
+  const axes: [Vec3, Vec3, Vec3] = [[1, 0, 0], [0, cos, -sin], [0, sin, cos]];
+  // Over (x, z − zc) the tilted ellipsoid centred at height 0 reaches up to the larger root of
+  // a·y² + 2b·y + c = 0.
+  const a = cos ** 2 / ry ** 2 + sin ** 2 / rz ** 2;
+  let centreY = Infinity;
+  const n = CLEFT_FOOTPRINT_STEPS;
+  const reach = Math.max(ry, rz);
+  for (let i = -n; i <= n; i++) {
+    for (let k = -n; k <= n; k++) {
+      const x = (i / n) * rx, dz = (k / n) * reach;
+      const b = dz * sin * cos * (1 / rz ** 2 - 1 / ry ** 2);
+      const c = (x / rx) ** 2 + dz ** 2 * (sin ** 2 / ry ** 2 + cos ** 2 / rz ** 2) - 1;
+      const disc = b * b - a * c;
+      if (disc < 0 || cancellous(x, 0, zc + dz) >= 0) continue;
+      centreY = Math.min(centreY, under(x, zc + dz) - (-b + Math.sqrt(disc)) / a);
+    }
+  }
+  const place = { centre: [0, centreY, zc] as Vec3, axes };
+  cleftPlaces.set(key, place);
+  return place;
 }

@@ -138,7 +138,16 @@ export const BALLOON_OPENS_FRACTURE_MM = 6.5;
 
 /** Sclerotic rim round an intravertebral cleft, mm, resisting like compacted bone [U]. */
 export const CLEFT_RIM_MM = 0.75;
-/** Chance that the endplate over a cleft is broken through to the disc [U]. */
+/**
+ * Chance that the endplate over a cleft is broken through to the disc [U]. The cleft lies against
+ * the collapsed endplate (anatomy/fracture.ts), so a breach opens it to the disc at every level
+ * and body height alike. With the fissure from a cleft to a cortical break, a cleft raises the
+ * odds of a leak at T9, L1 and L4 by 1.9–2.5× on the calibration seeds (pooled OR 1.40,
+ * domain.md §5 [C]). Disc leaks with a cleft then come out at 47–51% of VP levels, well above
+ * Tang 2021's 16.5% [C]: the model's cleft holds cement that would otherwise leave by the
+ * segmental veins (they fall to 3–8% of levels, against Tang's 52.5% → 24.5%), and the disc
+ * makes up the difference. A known limit (README).
+ */
 export const CLEFT_BREACH_CHANCE = 0.4;
 
 /**
@@ -167,7 +176,8 @@ export const CORTICAL_BREAK_CHANCE: Record<1 | 2 | 3, number> = { 1: 0.2, 2: 0.2
 
 /**
  * Chance of a fracture line through the cortex when the body holds a cleft [U]: a cleft is an
- * unhealed fracture gap, often open to the cortex. Set so that cortical leaks with a cleft come
- * out near Tang 2021's 25.9% of VP levels, against 12.2% without (domain.md §5 [C]).
+ * unhealed fracture gap, often open to the cortex, and the line runs on from the cleft to the
+ * break (features.ts). Cortical leaks with a cleft come out at 17–32% of VP levels at T9, L1 and
+ * L4 on the calibration seeds, near Tang 2021's 25.9%, against 12.2% without (domain.md §5 [C]).
  */
 export const CLEFT_CORTICAL_BREAK_CHANCE = 0.8;
