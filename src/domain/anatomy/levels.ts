@@ -102,7 +102,9 @@ const ANCHORS: Partial<Record<LevelId, Override>> = {
   // it near neutral, slightly negative.
   T12: { pw: 8, pta: -3 },
   // Kaur 2016; Lien 2007 [C]: pedicle width ~16 mm at L5. L5 body anterior height 30.3,
-  // posterior 26.3, depth ~35.5 mm [C].
+  // posterior 26.3, depth ~35.5 mm [C]. These rims stay although Clouthier 2023's mean mesh is
+  // 30.1 mm tall at the body centre (domain.md §2a [C]) and ours about 28 mm: the 2 mm lies well
+  // inside that study's range of body heights (23.5–32.3 mm, §2a), and §2b's confirmed anchors win.
   L5: { pw: 16, vbha: 30.3, vbhp: 26.3, epd: 35.5 },
 };
 
@@ -115,6 +117,10 @@ const ANCHORS: Partial<Record<LevelId, Override>> = {
  *   T1 sits a little below T2 [U]; posterior heights are 0.7 mm taller, T2's difference [U].
  * - Canal T4–T6: CT series give width 19–21 mm and depth 17–20 mm (Kaur 2016; Chughtai) [S],
  *   wider than the table's 15 mm; T2–T3 and T7–T10 blend toward them [U].
+ * - Body heights L4: Clouthier 2023's mean mesh is 27.5 mm tall at the body centre (domain.md §2a
+ *   [C]), taller than both of the table's placeholder rims (27 / 26 mm), so with endplates only
+ *   slightly hollow the body came out 6.5% short. Both rims are raised 1.5 mm [U: chosen so the
+ *   centre matches the mean], keeping L4 taller in front (§2b).
  */
 const CHECKED: Partial<Record<LevelId, Override>> = {
   T1: { vbha: 16.2, vbhp: 16.9 }, // [U] a little below Egwu's T2
@@ -127,6 +133,7 @@ const CHECKED: Partial<Record<LevelId, Override>> = {
   T9: { vbhp: 19.5, scw: 17.5, scd: 16 }, // [U] posterior 0.7 mm above Egwu's anterior 18.8
   T10: { scw: 17.5 }, // [U] blend
   T2: { scw: 18, scd: 16 }, // [U] blend toward the mid-thoracic canal
+  L4: { vbha: 28.5, vbhp: 27.5 }, // [U] centre to Clouthier 2023's mean (27.5 mm) [C]
 };
 
 /** Measures of Clouthier 2023's mean lumbar mesh (mm). */
