@@ -1,6 +1,6 @@
-import { Canvas, useFrame } from '@react-three/fiber';
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import type { ReactNode } from 'react';
-import { Suspense, useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useMemo } from 'react';
 import type { SingleProcedure } from '../domain/caseParams.ts';
 import { directionOfAzimuth } from '../domain/procedures/orbitOffset.ts';
 import { SHOTS } from '../domain/procedures/shots.ts';
@@ -50,6 +50,36 @@ export interface ScenePaneProps {
   slot: string;
 }
 
+/**
+ * Sizes the renderer to its box as soon as the layout gives it a new size, in the ResizeObserver
+ * callback, before the browser paints that layout. React Three Fiber sizes it too, but in a React
+ * commit after the paint: by then the page's new frame is being composited, and where WebGL is drawn
+ * in software the canvas resize waits for that (a trace showed the resize waiting on the GPU thread's
+ * swap of the page). Measured here, the canvas resize of a switch to or from compare blocked the
+ * page 200–750 ms in the commit, and 2–80 ms here. The commit then finds the size already set and
+ * leaves the canvas alone.
+ */
+function SizeBeforePaint() {
+  const gl = useThree((s) => s.gl);
+  const setSize = useThree((s) => s.setSize);
+  const invalidate = useThree((s) => s.invalidate);
+  useLayoutEffect(() => {
+    // The box React Three Fiber measures: the canvas's parent.
+    const box = gl.domElement.parentElement;
+    if (!box) return;
+    const observer = new ResizeObserver(() => {
+      const r = box.getBoundingClientRect();
+      // A hidden pane keeps its size (as React Three Fiber does).
+      if (r.width <= 0 || r.height <= 0) return;
+      setSize(r.width, r.height, r.top, r.left);
+      invalidate();
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [gl, setSize, invalidate]);
+  return null;
+}
+
 /** One 3D view of one procedure. It draws on demand: nothing is rendered while nothing changes. */
 export function ScenePane({ procedure, primary, link, active = true, slot }: ScenePaneProps) {
   return (
@@ -62,6 +92,7 @@ export function ScenePane({ procedure, primary, link, active = true, slot }: Sce
       aria-hidden="true"
     >
       <color attach="background" args={[PALETTE.background]} />
+      <SizeBeforePaint />
       <ContextLossWatcher owner={`${slot}:context`} />
       {active && (
         <>

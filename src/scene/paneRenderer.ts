@@ -19,5 +19,9 @@ export function createPaneRenderer(defaults: RendererDefaults): WebGLRenderer {
     antialias: !probeWebGL().software,
   });
   renderer.localClippingEnabled = true;
+  // Checking each new shader program for errors reads its status back at once, which blocks the page
+  // until the GPU process has compiled it (in software, 10–150 ms per program on a switch). The built
+  // app leaves the compile to run behind; development keeps the check and its messages.
+  renderer.debug.checkShaderErrors = import.meta.env.DEV;
   return renderer;
 }
