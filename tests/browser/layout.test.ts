@@ -175,6 +175,20 @@ describe('layout and accessibility', () => {
       await page.context().close();
     }
     expect(seen).toEqual({ 'laptop split': [], 'laptop X-ray': [], 'laptop 3D': [], 'phone split': [], 'phone X-ray': [] });
+
+    // A short laptop view with the educator's long caption: no button over a height label.
+    const short = await openApp(browser, 'procedure=compare&level=L1&step=inject&view=split&mode=educator&lang=fr', { ...DESKTOP, viewport: { width: 1280, height: 720 } }, 60_000);
+    const coveredLabels = await short.page.evaluate(() => {
+      const box = (el: Element) => el.getBoundingClientRect();
+      const labels = [...document.querySelectorAll('.scene-label--measure')].filter((el) => getComputedStyle(el).visibility !== 'hidden' && box(el).width > 0);
+      const buttons = [...document.querySelectorAll('.stage button')].filter((el) => box(el).width > 0);
+      return labels
+        .filter((l) => buttons.some((b) => box(l).left < box(b).right && box(b).left < box(l).right && box(l).top < box(b).bottom && box(b).top < box(l).bottom))
+        .map((l) => l.textContent);
+    });
+    expect(coveredLabels).toEqual([]);
+    expect(short.errors).toEqual([]);
+    await short.page.context().close();
   });
 
   it('labels and tissue layers can be turned on and off', async () => {
